@@ -1,0 +1,496 @@
+//! Facts and alignments → what the sources agree and disagree on.
+//!
+//! In: analysed articles and alignments. Out: [`FigureGroup`]s (the same measure about the same
+//! subject and side across sources, with status agree / update / conflict) and [`WordDiff`]s of
+//! aligned sentences (spelling-only differences told apart from changes of content).
+
+use crate::align::Alignment;
+use crate::extract::{NumberKind, Qualifier};
+use crate::glossary::Glossary;
+use crate::normalize::{key, words, Normalized};
+use crate::Analyzed;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Conflict,
+    Update,
+    Agree,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Agree => "agree",
+            Status::Update => "update",
+            Status::Conflict => "conflict",
+        }
+    }
+}
+
+/// One figure as one source gives it.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub article: usize,
+    /// Index into the article's numbers; `None` for a sum of parts.
+    pub number: Option<usize>,
+    /// For a sum of parts: the numbers added up.
+    pub parts: Vec<usize>,
+    pub value: f64,
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
+    pub date: Option<String>,
+}
+
+impl Claim {
+    /// The values the claim allows, as a closed interval.
+    fn range(&self) -> (f64, f64) {
+        let v = self.value;
+        if let Some(h) = self.high {
+            return (v, h);
+        }
+        match self.qualifier {
+            Qualifier::Exact => (v, v),
+            Qualifier::About => (v * 0.9, v * 1.1),
+            Qualifier::MoreThan | Qualifier::AtLeast => (v, v * 1.25),
+            Qualifier::LessThan | Qualifier::AtMost => (v * 0.8, v),
+        }
+    }
+}
+
+/// Do two claims allow a common value?
+pub fn compatible(a: &Claim, b: &Claim) -> bool {
+    let (a0, a1) = a.range();
+    let (b0, b1) = b.range();
+    a0 <= b1 + 1e-9 && b0 <= a1 + 1e-9
+}
+
+#[derive(Debug, Clone)]
+pub struct FigureGroup {
+    pub id: String,
+    pub measure: usize,
+    pub subject: Option<usize>,
+    pub side: Option<usize>,
+    pub percent: bool,
+    pub claims: Vec<Claim>,
+    pub status: Status,
+    /// Distinct articles among the claims.
+    pub sources: usize,
+}
+
+impl FigureGroup {
+    /// The claim of the latest-dated source (the largest figure among equals).
+    pub fn latest(&self) -> &Claim {
+        self.claims
+            .iter()
+            .max_by(|a, b| {
+                a.date
+                    .cmp(&b.date)
+                    .then(a.value.total_cmp(&b.value))
+                    .then(b.article.cmp(&a.article))
+            })
+            .expect("a group has claims")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// A run of words of a word diff, in the original text of its side.
+#[derive(Debug, Clone, Serialize)]
+pub struct Piece {
+    pub op: Op,
+    pub text: String,
+    /// The glossary entity when the change is only a different spelling of it.
+    pub spelling_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffKind {
+    /// Same words after normalisation.
+    Same,
+    /// Only spellings of the same glossary entities differ.
+    Spelling,
+    /// Words, figures or dates differ.
+    Content,
+}
+
+#[derive(Debug, Clone)]
+pub struct WordDiff {
+    pub alignment: usize,
+    pub kind: DiffKind,
+    pub pieces: Vec<Piece>,
+}
+
+pub struct Comparison {
+    pub figures: Vec<FigureGroup>,
+    pub diffs: Vec<WordDiff>,
+}
+
+type GroupKey = (usize, Option<usize>, Option<usize>, bool);
+
+pub fn compare(g: &Glossary, arts: &[Analyzed], alignments: &[Alignment]) -> Comparison {
+    Comparison {
+        figures: figure_groups(g, arts),
+        diffs: alignments
+            .iter()
+            .enumerate()
+            .map(|(i, al)| word_diff(g, arts, i, al))
+            .collect(),
+    }
+}
+
+fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
+    let mut by_key: BTreeMap<GroupKey, Vec<Claim>> = BTreeMap::new();
+    for (ai, a) in arts.iter().enumerate() {
+        for (ni, n) in a.facts.numbers.iter().enumerate() {
+            let (Some(m), Some(v)) = (n.measure, n.value) else { continue };
+            if n.vague.is_some() || !matches!(n.kind, NumberKind::Quantity | NumberKind::Percent) {
+                continue;
+            }
+            let percent = n.kind == NumberKind::Percent;
+            by_key.entry((m, n.subject, n.side, percent)).or_default().push(Claim {
+                article: ai,
+                number: Some(ni),
+                parts: vec![],
+                value: v,
+                high: n.high,
+                qualifier: n.qualifier,
+                date: a.article.date.clone(),
+            });
+        }
+    }
+    // parts that add up: sided figures of one article summed into the unsided group
+    let mut sums: Vec<(GroupKey, Claim)> = Vec::new();
+    for (&(m, subj, side, pct), claims) in &by_key {
+        if side.is_some() || subj.is_none() {
+            continue;
+        }
+        let mut per_article: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
+        for (&(m2, s2, side2, p2), cl2) in &by_key {
+            if m2 == m && s2 == subj && p2 == pct && side2.is_some() {
+                for c in cl2 {
+                    per_article.entry(c.article).or_default().push(c);
+                }
+            }
+        }
+        for (ai, parts) in per_article {
+            if parts.len() < 2 || claims.iter().any(|c| c.article == ai) {
+                continue;
+            }
+            let value: f64 = parts.iter().map(|c| c.value).sum();
+            let qualifier = if parts.iter().all(|c| c.qualifier == Qualifier::Exact) {
+                Qualifier::Exact
+            } else {
+                Qualifier::AtLeast
+            };
+            sums.push((
+                (m, subj, side, pct),
+                Claim {
+                    article: ai,
+                    number: None,
+                    parts: parts.iter().filter_map(|c| c.number).collect(),
+                    value,
+                    high: None,
+                    qualifier,
+                    date: parts[0].date.clone(),
+                },
+            ));
+        }
+    }
+    for (k, c) in sums {
+        by_key.entry(k).or_default().push(c);
+    }
+    let mut groups = Vec::new();
+    for ((m, subject, side, percent), claims) in by_key {
+        for cluster in split_events(claims) {
+            let sources = {
+                let mut a: Vec<usize> = cluster.iter().map(|c| c.article).collect();
+                a.sort_unstable();
+                a.dedup();
+                a.len()
+            };
+            let status = status(&cluster, g.measures[m].cumulative);
+            groups.push(FigureGroup {
+                id: String::new(),
+                measure: m,
+                subject,
+                side,
+                percent,
+                claims: cluster,
+                status,
+                sources,
+            });
+        }
+    }
+    // conflicts first, then by measure order and size
+    groups.sort_by(|a, b| {
+        a.status
+            .cmp(&b.status)
+            .then(b.sources.cmp(&a.sources))
+            .then(a.measure.cmp(&b.measure))
+            .then(a.subject.cmp(&b.subject))
+            .then(a.side.cmp(&b.side))
+            .then(a.claims[0].value.total_cmp(&b.claims[0].value))
+    });
+    for (i, gr) in groups.iter_mut().enumerate() {
+        gr.id = format!("f{}", i + 1);
+    }
+    groups
+}
+
+/// An article does not contradict itself: when one article gives two incompatible figures for
+/// the same measure, subject and side, they are about different events (a past war and the
+/// current fighting). Split the claims, sorted by value, at the widest gap (in log scale) until
+/// no cluster holds two incompatible claims of one article.
+fn split_events(mut claims: Vec<Claim>) -> Vec<Vec<Claim>> {
+    claims.sort_by(|a, b| a.value.total_cmp(&b.value).then(a.article.cmp(&b.article)));
+    let mut out = Vec::new();
+    let mut stack = vec![claims];
+    while let Some(cl) = stack.pop() {
+        let self_contradicting = cl.iter().enumerate().any(|(i, a)| {
+            cl[i + 1..].iter().any(|b| b.article == a.article && !compatible(a, b))
+        });
+        if !self_contradicting || cl.len() < 2 {
+            out.push(cl);
+            continue;
+        }
+        let gap_at = (1..cl.len())
+            .max_by(|&i, &j| {
+                let gi = (cl[i].value.max(1e-9) / cl[i - 1].value.max(1e-9)).ln();
+                let gj = (cl[j].value.max(1e-9) / cl[j - 1].value.max(1e-9)).ln();
+                gi.total_cmp(&gj)
+            })
+            .unwrap_or(1);
+        let mut left = cl;
+        let right = left.split_off(gap_at);
+        stack.push(right);
+        stack.push(left);
+    }
+    out.sort_by(|a, b| a[0].value.total_cmp(&b[0].value));
+    out
+}
+
+/// agree: every two claims allow a common value. update: the figures differ, and every
+/// difference is between sources of different dates, later ones not lower for a cumulative
+/// measure. conflict: otherwise (same day, unknown dates, or a toll that went down).
+pub fn status(claims: &[Claim], cumulative: bool) -> Status {
+    let mut all_agree = true;
+    let mut explained = true;
+    for (i, a) in claims.iter().enumerate() {
+        for b in &claims[i + 1..] {
+            if compatible(a, b) {
+                continue;
+            }
+            all_agree = false;
+            match (&a.date, &b.date) {
+                (Some(da), Some(db)) if da != db => {
+                    let (early, late) = if da < db { (a, b) } else { (b, a) };
+                    if cumulative && late.range().1 < early.range().0 {
+                        explained = false;
+                    }
+                }
+                _ => explained = false,
+            }
+        }
+    }
+    if all_agree {
+        Status::Agree
+    } else if explained {
+        Status::Update
+    } else {
+        Status::Conflict
+    }
+}
+
+/// Words of a sentence: (key of the word, original span).
+fn sentence_words(text: &str, start: usize, end: usize) -> Vec<(String, usize, usize)> {
+    let piece = &text[start..end];
+    let norm = Normalized::new(piece);
+    words(norm.key())
+        .into_iter()
+        .map(|w| {
+            let (s, e) = norm.orig_span(w.start, w.end);
+            let k = crate::lexicon::strip_clitics(&norm.key()[w.start..w.end], 3).to_string();
+            (k, start + s, start + e)
+        })
+        .collect()
+}
+
+fn word_diff(g: &Glossary, arts: &[Analyzed], idx: usize, al: &Alignment) -> WordDiff {
+    let side = |(ai, si): (usize, usize)| {
+        let a = &arts[ai];
+        let s = &a.article.sentences[si];
+        let ws = sentence_words(&a.article.text, s.start, s.end);
+        // the entity each word belongs to, if it is inside a mention
+        let ents: Vec<Option<usize>> = ws
+            .iter()
+            .map(|(_, ws_, we)| {
+                a.mentions
+                    .iter()
+                    .find(|m| m.start < *we && *ws_ < m.end && !m.adjective)
+                    .map(|m| m.entity)
+            })
+            .collect();
+        (ws, ents, &a.article.text)
+    };
+    let (wa, ea, ta) = side(al.a);
+    let (wb, eb, tb) = side(al.b);
+    let ka: Vec<&str> = wa.iter().map(|w| w.0.as_str()).collect();
+    let kb: Vec<&str> = wb.iter().map(|w| w.0.as_str()).collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb);
+    let text_of = |ws: &[(String, usize, usize)], t: &str, r: std::ops::Range<usize>| -> String {
+        if r.is_empty() {
+            return String::new();
+        }
+        t[ws[r.start].1..ws[r.end - 1].2].to_string()
+    };
+    let mut pieces = Vec::new();
+    let mut content = false;
+    let mut spelling = false;
+    for op in ops {
+        match op {
+            similar::DiffOp::Equal { old_index, len, .. } => pieces.push(Piece {
+                op: Op::Equal,
+                text: text_of(&wa, ta, old_index..old_index + len),
+                spelling_of: None,
+            }),
+            similar::DiffOp::Delete { old_index, old_len, .. } => {
+                content = true;
+                pieces.push(Piece {
+                    op: Op::Delete,
+                    text: text_of(&wa, ta, old_index..old_index + old_len),
+                    spelling_of: None,
+                });
+            }
+            similar::DiffOp::Insert { new_index, new_len, .. } => {
+                content = true;
+                pieces.push(Piece {
+                    op: Op::Insert,
+                    text: text_of(&wb, tb, new_index..new_index + new_len),
+                    spelling_of: None,
+                });
+            }
+            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                let ra = &ea[old_index..old_index + old_len];
+                let rb = &eb[new_index..new_index + new_len];
+                let one = |r: &[Option<usize>]| -> Option<usize> {
+                    let first = r.first().copied().flatten()?;
+                    r.iter().all(|e| *e == Some(first)).then_some(first)
+                };
+                let same_entity = match (one(ra), one(rb)) {
+                    (Some(x), Some(y)) if x == y => Some(g.entities[x].id.clone()),
+                    _ => None,
+                };
+                if same_entity.is_some() {
+                    spelling = true;
+                } else {
+                    content = true;
+                }
+                pieces.push(Piece {
+                    op: Op::Delete,
+                    text: text_of(&wa, ta, old_index..old_index + old_len),
+                    spelling_of: same_entity.clone(),
+                });
+                pieces.push(Piece {
+                    op: Op::Insert,
+                    text: text_of(&wb, tb, new_index..new_index + new_len),
+                    spelling_of: same_entity,
+                });
+            }
+        }
+    }
+    let kind = if content {
+        DiffKind::Content
+    } else if spelling {
+        DiffKind::Spelling
+    } else {
+        DiffKind::Same
+    };
+    let _ = key;
+    WordDiff {
+        alignment: idx,
+        kind,
+        pieces,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(article: usize, value: f64, q: Qualifier, date: Option<&str>) -> Claim {
+        Claim {
+            article,
+            number: Some(0),
+            parts: vec![],
+            value,
+            high: None,
+            qualifier: q,
+            date: date.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn rising_toll_over_dates_is_an_update() {
+        let c = vec![
+            claim(0, 103.0, Qualifier::Exact, Some("2020-09-30")),
+            claim(1, 400.0, Qualifier::MoreThan, Some("2020-10-09")),
+            claim(2, 800.0, Qualifier::MoreThan, Some("2020-10-21")),
+        ];
+        assert_eq!(status(&c, true), Status::Update);
+    }
+
+    #[test]
+    fn same_day_difference_is_a_conflict() {
+        let c = vec![
+            claim(0, 700.0, Qualifier::Exact, Some("2020-10-21")),
+            claim(1, 800.0, Qualifier::Exact, Some("2020-10-21")),
+        ];
+        assert_eq!(status(&c, true), Status::Conflict);
+        let c = vec![claim(0, 700.0, Qualifier::Exact, None), claim(1, 800.0, Qualifier::Exact, None)];
+        assert_eq!(status(&c, true), Status::Conflict);
+    }
+
+    #[test]
+    fn falling_toll_is_a_conflict_even_with_dates() {
+        let c = vec![
+            claim(0, 800.0, Qualifier::Exact, Some("2020-09-30")),
+            claim(1, 400.0, Qualifier::Exact, Some("2020-10-09")),
+        ];
+        assert_eq!(status(&c, true), Status::Conflict);
+        assert_eq!(status(&c, false), Status::Update);
+    }
+
+    #[test]
+    fn qualifiers_make_figures_agree() {
+        // "about 100" agrees with 96 (36 + 60); "more than 800" agrees with 800
+        let c = vec![claim(0, 100.0, Qualifier::About, None), claim(1, 96.0, Qualifier::Exact, None)];
+        assert_eq!(status(&c, true), Status::Agree);
+        let c = vec![claim(0, 800.0, Qualifier::MoreThan, None), claim(1, 800.0, Qualifier::Exact, None)];
+        assert_eq!(status(&c, true), Status::Agree);
+    }
+
+    #[test]
+    fn an_article_with_two_figures_splits_events() {
+        let c = vec![
+            claim(0, 103.0, Qualifier::Exact, Some("2020-09-30")),
+            claim(0, 30000.0, Qualifier::Exact, Some("2020-09-30")),
+            claim(1, 800.0, Qualifier::MoreThan, Some("2020-10-21")),
+            claim(1, 30000.0, Qualifier::Exact, Some("2020-10-21")),
+        ];
+        let parts = split_events(c);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].len(), 2);
+        assert_eq!(status(&parts[1], true), Status::Agree);
+        assert_eq!(status(&parts[0], true), Status::Update);
+    }
+}

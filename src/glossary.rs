@@ -1,0 +1,473 @@
+//! `glossary.yaml` → a validated [`Glossary`] with a compiled multi-pattern matcher.
+//!
+//! In: the YAML text and its path. Out: entities (with every spelling as a normalised [`Key`]),
+//! measures, subjects and events with their trigger words, and one Aho–Corasick automaton over all
+//! spellings. Errors stop the run and carry `file:line:col`.
+
+use crate::error::{yaml_error, Error, Result};
+use crate::lexicon;
+use crate::normalize::{self, Key};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Country,
+    Organisation,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Country => "country",
+            EntityKind::Organisation => "organisation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
+    pub en: String,
+    pub ar: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGlossary {
+    #[serde(default)]
+    entities: Vec<RawEntity>,
+    #[serde(default)]
+    measures: Vec<RawTerm>,
+    #[serde(default)]
+    subjects: Vec<RawTerm>,
+    #[serde(default)]
+    events: Vec<RawTerm>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: Spanned<String>,
+    kind: EntityKind,
+    en: Option<String>,
+    ar: Option<Spanned<String>>,
+    #[serde(default)]
+    role: Option<Bilingual>,
+    #[serde(default)]
+    variants: Vec<Spanned<String>>,
+    #[serde(default)]
+    short: Vec<Spanned<String>>,
+    #[serde(default)]
+    adjectives: Vec<Spanned<String>>,
+    #[serde(default)]
+    side: Option<Spanned<String>>,
+    #[serde(default)]
+    same_as: Option<RawSameAs>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSameAs {
+    id: Spanned<String>,
+    note: Bilingual,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: Spanned<String>,
+    en: String,
+    ar: String,
+    #[serde(default)]
+    triggers: Vec<Spanned<String>>,
+    /// For measures: does the figure only grow over time (a death toll)? Default true.
+    #[serde(default)]
+    cumulative: Option<bool>,
+}
+
+/// How a spelling relates to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormKind {
+    /// The preferred spelling (`ar`).
+    Preferred,
+    /// Another full spelling (`variants`).
+    Variant,
+    /// A partial form, e.g. the surname alone (`short`).
+    Short,
+    /// A nationality adjective (`adjectives`), matched with its suffixes.
+    Adjective,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Spelling {
+    pub text: String,
+    #[serde(skip)]
+    pub key: Key,
+    pub kind: FormKind,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub en: String,
+    pub ar: String,
+    pub role: Option<Bilingual>,
+    pub spellings: Vec<Spelling>,
+    /// The entity this one speaks for (a capital for its country, a ministry for its state).
+    pub side: Option<usize>,
+    pub same_as: Option<(usize, Bilingual)>,
+}
+
+/// A measure, subject group or event, with its trigger words.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub id: String,
+    pub en: String,
+    pub ar: String,
+    #[serde(skip)]
+    pub triggers: Vec<Trigger>,
+    pub cumulative: bool,
+}
+
+/// A trigger word: matched on a whole word after clitics are stripped; `*` at the end matches
+/// any ending.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub words: Vec<String>,
+    pub prefix: bool,
+}
+
+impl Trigger {
+    /// Does the trigger match the (normalised) words starting at `ws[0]`? Returns the number of
+    /// words it covers.
+    pub fn matches(&self, ws: &[&str]) -> Option<usize> {
+        if ws.len() < self.words.len() {
+            return None;
+        }
+        let last = self.words.len() - 1;
+        for (i, t) in self.words.iter().enumerate() {
+            let w = ws[i];
+            let ok = |cand: &str| {
+                if i == last && self.prefix {
+                    cand.starts_with(t.as_str())
+                } else {
+                    cand == t
+                }
+            };
+            let stripped_ok = if i == 0 {
+                ok(w) || lexicon::CLITICS.iter().any(|c| w.strip_prefix(c).is_some_and(|r| r.chars().count() >= 2 && ok(r)))
+            } else {
+                ok(w)
+            };
+            if !stripped_ok {
+                return None;
+            }
+        }
+        Some(self.words.len())
+    }
+}
+
+impl Term {
+    pub fn matches(&self, ws: &[&str]) -> Option<usize> {
+        self.triggers.iter().filter_map(|t| t.matches(ws)).max()
+    }
+}
+
+/// One pattern of the automaton.
+#[derive(Debug, Clone, Copy)]
+pub struct Pattern {
+    pub entity: usize,
+    pub spelling: usize,
+    /// The pattern is a spelling starting with ال written without its alef, to be matched after
+    /// the preposition ل (للاتحاد).
+    pub lam_elided: bool,
+}
+
+pub struct Glossary {
+    pub path: PathBuf,
+    pub entities: Vec<Entity>,
+    pub measures: Vec<Term>,
+    pub subjects: Vec<Term>,
+    pub events: Vec<Term>,
+    pub matcher: AhoCorasick,
+    pub patterns: Vec<Pattern>,
+    by_id: HashMap<String, usize>,
+}
+
+impl std::fmt::Debug for Glossary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Glossary")
+            .field("path", &self.path)
+            .field("entities", &self.entities.len())
+            .finish()
+    }
+}
+
+impl Glossary {
+    pub fn load(path: &Path) -> Result<Glossary> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        Glossary::parse(path, &text)
+    }
+
+    pub fn entity(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Glossary> {
+        let raw: RawGlossary = serde_saphyr::from_str(text).map_err(|e| yaml_error(path, e))?;
+        let at = |s: &Spanned<String>, msg: String| {
+            Error::at(path, s.referenced.line(), s.referenced.column(), msg)
+        };
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        for (i, e) in raw.entities.iter().enumerate() {
+            check_id(&e.id).map_err(|m| at(&e.id, m))?;
+            if by_id.insert(e.id.value.clone(), i).is_some() {
+                return Err(at(&e.id, format!("duplicate entity id {:?}", e.id.value)));
+            }
+        }
+        let mut entities = Vec::with_capacity(raw.entities.len());
+        // normalised spelling → (entity, the spelling as written) for the "claimed twice" check
+        let mut claimed: BTreeMap<Key, (usize, String)> = BTreeMap::new();
+        for (i, e) in raw.entities.iter().enumerate() {
+            let en = e
+                .en
+                .clone()
+                .filter(|s| !s.trim().is_empty())
+                .ok_or_else(|| at(&e.id, format!("entity {:?} has no English name (en)", e.id.value)))?;
+            let ar = e
+                .ar
+                .as_ref()
+                .filter(|s| !s.value.trim().is_empty())
+                .ok_or_else(|| at(&e.id, format!("entity {:?} has no Arabic name (ar)", e.id.value)))?;
+            let mut spellings = Vec::new();
+            let lists: [(&[Spanned<String>], FormKind); 4] = [
+                (std::slice::from_ref(ar), FormKind::Preferred),
+                (&e.variants, FormKind::Variant),
+                (&e.short, FormKind::Short),
+                (&e.adjectives, FormKind::Adjective),
+            ];
+            for (list, kind) in lists {
+                for s in list {
+                    let key = normalize::key(&s.value);
+                    if key.is_empty() {
+                        return Err(at(s, "empty spelling".to_string()));
+                    }
+                    if let Some((other, written)) = claimed.get(&key) {
+                        if *other == i {
+                            return Err(at(
+                                s,
+                                format!("{:?} repeats {:?} of the same entity after normalisation", s.value, written),
+                            ));
+                        }
+                        return Err(at(
+                            s,
+                            format!(
+                                "{:?} is claimed by two entities after normalisation: {:?} and {:?} ({:?})",
+                                s.value, raw.entities[*other].id.value, e.id.value, written
+                            ),
+                        ));
+                    }
+                    claimed.insert(key.clone(), (i, s.value.clone()));
+                    spellings.push(Spelling {
+                        text: s.value.trim().to_string(),
+                        key,
+                        kind,
+                    });
+                }
+            }
+            let side = match &e.side {
+                Some(s) => Some(
+                    *by_id
+                        .get(&s.value)
+                        .ok_or_else(|| at(s, format!("side {:?} is not an entity id", s.value)))?,
+                ),
+                None => None,
+            };
+            let same_as = match &e.same_as {
+                Some(sa) => Some((
+                    *by_id
+                        .get(&sa.id.value)
+                        .ok_or_else(|| at(&sa.id, format!("same_as {:?} is not an entity id", sa.id.value)))?,
+                    sa.note.clone(),
+                )),
+                None => None,
+            };
+            entities.push(Entity {
+                id: e.id.value.clone(),
+                kind: e.kind,
+                en: en.trim().to_string(),
+                ar: ar.value.trim().to_string(),
+                role: e.role.clone(),
+                spellings,
+                side,
+                same_as,
+            });
+        }
+        let terms = |list: &[RawTerm], what: &str| -> Result<Vec<Term>> {
+            let mut seen = HashMap::new();
+            let mut out = Vec::new();
+            for t in list {
+                check_id(&t.id).map_err(|m| at(&t.id, m))?;
+                if seen.insert(t.id.value.clone(), ()).is_some() {
+                    return Err(at(&t.id, format!("duplicate {what} id {:?}", t.id.value)));
+                }
+                if t.triggers.is_empty() {
+                    return Err(at(&t.id, format!("{what} {:?} has no triggers", t.id.value)));
+                }
+                let mut triggers = Vec::new();
+                for tr in &t.triggers {
+                    let raw = tr.value.trim();
+                    let prefix = raw.ends_with('*');
+                    let words: Vec<String> = normalize::key(raw.trim_end_matches('*'))
+                        .as_str()
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    if words.is_empty() {
+                        return Err(at(tr, "empty trigger".to_string()));
+                    }
+                    triggers.push(Trigger { words, prefix });
+                }
+                out.push(Term {
+                    id: t.id.value.clone(),
+                    en: t.en.clone(),
+                    ar: t.ar.clone(),
+                    triggers,
+                    cumulative: t.cumulative.unwrap_or(true),
+                });
+            }
+            Ok(out)
+        };
+        let measures = terms(&raw.measures, "measure")?;
+        let subjects = terms(&raw.subjects, "subject")?;
+        let events = terms(&raw.events, "event")?;
+
+        let mut pats: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        for (ei, e) in entities.iter().enumerate() {
+            for (si, s) in e.spellings.iter().enumerate() {
+                pats.push(s.key.as_str().to_string());
+                patterns.push(Pattern {
+                    entity: ei,
+                    spelling: si,
+                    lam_elided: false,
+                });
+                if let Some(rest) = s.key.as_str().strip_prefix("ال") {
+                    pats.push(format!("ل{rest}"));
+                    patterns.push(Pattern {
+                        entity: ei,
+                        spelling: si,
+                        lam_elided: true,
+                    });
+                }
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&pats)
+            .map_err(|e| Error::input(path, format!("cannot compile the glossary: {e}")))?;
+        Ok(Glossary {
+            path: path.to_path_buf(),
+            entities,
+            measures,
+            subjects,
+            events,
+            matcher,
+            patterns,
+            by_id,
+        })
+    }
+}
+
+fn check_id(id: &Spanned<String>) -> std::result::Result<(), String> {
+    let v = &id.value;
+    if v.is_empty() || !v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        return Err(format!("id {v:?} must be lower-case ASCII letters, digits and _"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(y: &str) -> Result<Glossary> {
+        Glossary::parse(Path::new("g.yaml"), y)
+    }
+
+    const OK: &str = "entities:\n  - id: sergey_lavrov\n    kind: person\n    en: Sergey Lavrov\n    ar: سيرغي لافروف\n    short: [لافروف]\nmeasures:\n  - id: killed\n    en: killed\n    ar: قتلى\n    triggers: [مقتل, قتيل*]\n";
+
+    #[test]
+    fn loads_a_small_glossary() {
+        let g = parse(OK).unwrap();
+        assert_eq!(g.entities.len(), 1);
+        assert_eq!(g.entities[0].spellings.len(), 2);
+        assert_eq!(g.measures[0].triggers.len(), 2);
+        assert!(g.measures[0].triggers[1].prefix);
+    }
+
+    #[test]
+    fn unknown_field_is_an_error_with_location() {
+        let y = OK.replace("    short:", "    shrot:");
+        let e = parse(&y).unwrap_err().to_string();
+        assert!(e.starts_with("g.yaml:"), "{e}");
+        assert!(e.contains("shrot"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_id_is_an_error_at_its_line() {
+        let y = format!("{OK}").replace(
+            "measures:",
+            "  - id: sergey_lavrov\n    kind: person\n    en: X\n    ar: س\nmeasures:",
+        );
+        let e = parse(&y).unwrap_err().to_string();
+        assert!(e.starts_with("g.yaml:7:"), "{e}");
+        assert!(e.contains("duplicate entity id"), "{e}");
+    }
+
+    #[test]
+    fn spelling_claimed_twice_after_normalisation() {
+        // لافرُوف with a damma normalises to the short form of the first entity
+        let y = OK.replace(
+            "measures:",
+            "  - id: other\n    kind: person\n    en: Other\n    ar: لافرُوف\nmeasures:",
+        );
+        let e = parse(&y).unwrap_err().to_string();
+        assert!(e.contains("claimed by two entities"), "{e}");
+        assert!(e.starts_with("g.yaml:10:"), "{e}");
+    }
+
+    #[test]
+    fn missing_english_or_arabic() {
+        let y = OK.replace("    en: Sergey Lavrov\n", "");
+        let e = parse(&y).unwrap_err().to_string();
+        assert!(e.contains("no English name"), "{e}");
+        let y = OK.replace("    ar: سيرغي لافروف\n", "");
+        let e = parse(&y).unwrap_err().to_string();
+        assert!(e.contains("no Arabic name"), "{e}");
+    }
+
+    #[test]
+    fn trigger_matching_with_clitics_and_prefix() {
+        let g = parse(OK).unwrap();
+        let m = &g.measures[0];
+        assert_eq!(m.matches(&["بمقتل"]), Some(1));
+        assert_eq!(m.matches(&["قتيلا"]), Some(1));
+        assert_eq!(m.matches(&["مقتلع"]), None);
+    }
+}

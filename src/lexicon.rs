@@ -1,0 +1,335 @@
+//! General Arabic word lists used by every stage: clitics, number words, months, weekdays,
+//! qualifiers, attribution verbs, titles. Nothing here is about a story; story words (names,
+//! measures, events) live in `glossary.yaml`.
+//!
+//! In: normalised words ([`Key`] strings). Out: their meaning. All lists are written in the
+//! normalised form (no hamza on alef, `ه` for `ة`, `ي` for `ى`).
+
+use crate::normalize::Key;
+
+/// Proclitics that may stand before a name or a word, longest first: conjunctions و ف,
+/// prepositions ب ل ك, the article ال and their combinations. `لل` is ل + ال with the alef
+/// elided.
+pub const CLITICS: &[&str] = &[
+    "وبال", "فبال", "وكال", "وللا", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "فب", "ول",
+    "فل", "وك", "فك", "وس", "ال", "و", "ف", "ب", "ل", "ك",
+];
+
+/// True when `prefix` (a normalised string) is a sequence of proclitics.
+pub fn is_clitic_prefix(prefix: &str) -> bool {
+    prefix.is_empty() || CLITICS.contains(&prefix)
+}
+
+/// Suffixes that nationality adjectives take (feminine, accusative, plural, dual).
+pub const ADJECTIVE_SUFFIXES: &[&str] = &["", "ه", "ا", "ين", "ون", "يين", "يون", "ان", "تين", "تان", "يه"];
+
+/// Strip the longest clitic prefix that leaves at least `min_rest` characters.
+pub fn strip_clitics(word: &str, min_rest: usize) -> &str {
+    for c in CLITICS {
+        if let Some(rest) = word.strip_prefix(c) {
+            if rest.chars().count() >= min_rest {
+                return rest;
+            }
+        }
+    }
+    word
+}
+
+fn has(list: &[&str], k: &str) -> bool {
+    list.contains(&k)
+}
+
+/// Verbs of saying and announcing (normalised, with common conjugations).
+const SPEECH: &[&str] = &[
+    "قال", "قالت", "يقول", "تقول", "اضاف", "اضافت", "تابع", "تابعت", "اعلن", "اعلنت", "يعلن", "تعلن",
+    "اكد", "اكدت", "يوكد", "توكد", "افاد", "افادت", "ذكر", "ذكرت", "اوضح", "اوضحت", "اشار", "اشارت",
+    "صرح", "صرحت", "اعتبر", "اعتبرت", "قالوا", "اعلنوا", "اكدوا", "نفي", "نفت", "ينفي", "اتهم", "اتهمت",
+    "اقر", "اقرت", "اعرب", "اعربت", "حذر", "حذرت", "دعا", "دعت", "طالب", "طالبت",
+];
+
+pub fn is_speech_verb(k: &Key) -> bool {
+    has(SPEECH, strip_clitics(k.as_str(), 3))
+}
+
+/// Words that introduce a source: "according to", "quoting".
+const ACCORDING: &[&str] = &["وفق", "وفقا", "حسب", "بحسب", "طبقا", "نقلا", "استنادا", "لسان"];
+
+pub fn is_according(k: &Key) -> bool {
+    has(ACCORDING, k.as_str()) || has(ACCORDING, strip_clitics(k.as_str(), 3))
+}
+
+/// The closing "source:" line of a scraped article.
+pub fn is_source_line(k: &Key) -> bool {
+    let s = k.as_str();
+    s.starts_with("المصدر") || s.starts_with("مصدر :") || s.starts_with("source")
+}
+
+/// Qualifiers before a number, as word sequences, with their schema name.
+pub const QUALIFIERS: &[(&[&str], &str)] = &[
+    (&["اكثر", "من"], "more_than"),
+    (&["ازيد", "من"], "more_than"),
+    (&["ما", "يزيد", "عن"], "more_than"),
+    (&["ما", "يزيد", "علي"], "more_than"),
+    (&["اقل", "من"], "less_than"),
+    (&["ما", "لا", "يقل", "عن"], "at_least"),
+    (&["ما", "لا", "يقل", "علي"], "at_least"),
+    (&["ما", "لا", "يزيد", "عن"], "at_most"),
+    (&["ما", "لا", "يزيد", "علي"], "at_most"),
+    (&["ما", "يقارب"], "about"),
+    (&["ما", "يناهز"], "about"),
+    (&["نحو"], "about"),
+    (&["بنحو"], "about"),
+    (&["حوالي"], "about"),
+    (&["بحوالي"], "about"),
+    (&["قرابه"], "about"),
+    (&["بقرابه"], "about"),
+    (&["زهاء"], "about"),
+    (&["بزهاء"], "about"),
+    (&["قرابه"], "about"),
+    (&["يناهز"], "about"),
+    (&["تقريبا"], "about"),
+];
+
+/// Qualifiers after a number.
+pub const POST_QUALIFIERS: &[(&[&str], &str)] = &[
+    (&["علي", "الاقل"], "at_least"),
+    (&["علي", "الاكثر"], "at_most"),
+    (&["تقريبا"], "about"),
+];
+
+/// Cardinal number words and their value (normalised, with case endings).
+pub fn number_word(w: &str) -> Option<f64> {
+    let v = match w {
+        "واحد" | "واحده" => 1.0,
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => 2.0,
+        "ثلاث" | "ثلاثه" => 3.0,
+        "اربع" | "اربعه" => 4.0,
+        "خمس" | "خمسه" => 5.0,
+        "ست" | "سته" => 6.0,
+        "سبع" | "سبعه" => 7.0,
+        "ثمان" | "ثماني" | "ثمانيه" => 8.0,
+        "تسع" | "تسعه" => 9.0,
+        "عشر" | "عشره" => 10.0,
+        "عشرون" | "عشرين" => 20.0,
+        "ثلاثون" | "ثلاثين" => 30.0,
+        "اربعون" | "اربعين" => 40.0,
+        "خمسون" | "خمسين" => 50.0,
+        "ستون" | "ستين" => 60.0,
+        "سبعون" | "سبعين" => 70.0,
+        "ثمانون" | "ثمانين" => 80.0,
+        "تسعون" | "تسعين" => 90.0,
+        "مئه" | "مائه" => 100.0,
+        "مئتان" | "مئتين" | "مئتي" | "مائتان" | "مائتين" | "مائتي" => 200.0,
+        "ثلاثمئه" | "ثلاثمائه" => 300.0,
+        "اربعمئه" | "اربعمائه" => 400.0,
+        "خمسمئه" | "خمسمائه" => 500.0,
+        "ستمئه" | "ستمائه" => 600.0,
+        "سبعمئه" | "سبعمائه" => 700.0,
+        "ثمانمئه" | "ثمانمائه" => 800.0,
+        "تسعمئه" | "تسعمائه" => 900.0,
+        "الف" => 1000.0,
+        "الفان" | "الفين" | "الفي" => 2000.0,
+        "مليون" => 1e6,
+        "مليونان" | "مليونين" => 2e6,
+        "مليار" => 1e9,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// Multipliers after a number: "30 ألف", "ثلاثة آلاف", "2 مليون".
+pub fn scale_word(w: &str) -> Option<f64> {
+    match w {
+        "الف" | "الاف" | "الفا" => Some(1e3),
+        "مليون" | "ملايين" | "مليونا" => Some(1e6),
+        "مليار" | "مليارات" | "مليارا" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// Vague amounts, kept with their meaning: (low, high, label).
+pub fn vague_amount(w: &str) -> Option<(f64, f64, &'static str)> {
+    match strip_clitics(w, 3) {
+        "عشرات" => Some((10.0, 99.0, "tens")),
+        "مئات" => Some((100.0, 999.0, "hundreds")),
+        "الاف" => Some((1000.0, 9999.0, "thousands")),
+        "عشرات الالاف" => Some((10000.0, 99999.0, "tens_of_thousands")),
+        _ => None,
+    }
+}
+
+/// "Half", "a third", "a quarter" of something, as a percentage.
+pub fn fraction_word(w: &str) -> Option<f64> {
+    match strip_clitics(w, 3) {
+        "نصف" => Some(50.0),
+        "ثلث" => Some(100.0 / 3.0),
+        "ربع" => Some(25.0),
+        _ => None,
+    }
+}
+
+/// Month names of both series (Levantine and Western) and the Hijri months.
+/// Returns (month, series) where series is "levant", "western" or "hijri"; two-word Levantine
+/// names are matched on their first word plus the next word.
+pub fn month(w: &str, next: Option<&str>) -> Option<(u32, &'static str, usize)> {
+    let two = |m: u32| Some((m, "levant", 2));
+    match (w, next) {
+        ("كانون", Some("الثاني")) => return two(1),
+        ("كانون", Some("الاول")) => return two(12),
+        ("تشرين", Some("الاول")) => return two(10),
+        ("تشرين", Some("الثاني")) => return two(11),
+        _ => {}
+    }
+    let one = |m: u32, s: &'static str| Some((m, s, 1));
+    match w {
+        "شباط" => one(2, "levant"),
+        "اذار" => one(3, "levant"),
+        "نيسان" => one(4, "levant"),
+        "ايار" => one(5, "levant"),
+        "حزيران" => one(6, "levant"),
+        "تموز" => one(7, "levant"),
+        "اب" => one(8, "levant"),
+        "ايلول" => one(9, "levant"),
+        "يناير" => one(1, "western"),
+        "فبراير" | "فبرابر" => one(2, "western"),
+        "مارس" => one(3, "western"),
+        "ابريل" | "افريل" => one(4, "western"),
+        "مايو" | "ماي" => one(5, "western"),
+        "يونيو" | "يونيه" | "جوان" => one(6, "western"),
+        "يوليو" | "يوليه" | "جويليه" => one(7, "western"),
+        "اغسطس" | "اغشت" | "اوت" => one(8, "western"),
+        "سبتمبر" => one(9, "western"),
+        "اكتوبر" => one(10, "western"),
+        "نوفمبر" => one(11, "western"),
+        "ديسمبر" => one(12, "western"),
+        "محرم" => one(1, "hijri"),
+        "صفر" => one(2, "hijri"),
+        "رجب" => one(7, "hijri"),
+        "شعبان" => one(8, "hijri"),
+        "رمضان" => one(9, "hijri"),
+        "شوال" => one(10, "hijri"),
+        "القعده" => one(11, "hijri"),
+        "الحجه" => one(12, "hijri"),
+        _ => None,
+    }
+}
+
+/// Weekdays, as days since Sunday.
+pub fn weekday(w: &str) -> Option<u32> {
+    match strip_clitics(w, 4) {
+        "الاحد" | "احد" => Some(0),
+        "الاثنين" | "اثنين" => Some(1),
+        "الثلاثاء" | "ثلاثاء" => Some(2),
+        "الاربعاء" | "اربعاء" => Some(3),
+        "الخميس" | "خميس" => Some(4),
+        "الجمعه" | "جمعه" => Some(5),
+        "السبت" | "سبت" => Some(6),
+        _ => None,
+    }
+}
+
+/// Days relative to the article's date.
+pub fn relative_day(w: &str) -> Option<i64> {
+    match w {
+        "امس" | "بالامس" => Some(-1),
+        "اليوم" => Some(0),
+        "غدا" => Some(1),
+        _ => None,
+    }
+}
+
+/// Ordinal day words ("التاسع من ..."), 1–31.
+pub fn ordinal_day(w: &str, next2: Option<(&str, &str)>) -> Option<(u32, usize)> {
+    let units = |w: &str| -> Option<u32> {
+        Some(match w {
+            "الاول" => 1,
+            "الحادي" => 1,
+            "الثاني" => 2,
+            "الثالث" => 3,
+            "الرابع" => 4,
+            "الخامس" => 5,
+            "السادس" => 6,
+            "السابع" => 7,
+            "الثامن" => 8,
+            "التاسع" => 9,
+            "العاشر" => 10,
+            _ => return None,
+        })
+    };
+    let w = strip_clitics(w, 4);
+    let w = if w.starts_with("ال") { w } else { return None };
+    if w == "العشرين" {
+        return Some((20, 1));
+    }
+    if w == "الثلاثين" {
+        return Some((30, 1));
+    }
+    let u = units(w)?;
+    match next2 {
+        Some(("عشر", _)) if u < 10 => Some((10 + u, 2)),
+        Some(("والعشرين", _)) => Some((20 + u, 2)),
+        Some(("والثلاثين", _)) => Some((30 + u, 2)),
+        _ => Some((u, 1)),
+    }
+}
+
+/// Words before a four-digit number that make it a year.
+pub fn is_year_cue(w: &str) -> bool {
+    matches!(
+        strip_clitics(w, 3),
+        "عام" | "العام" | "سنه" | "السنه" | "منذ" | "في" | "خلال" | "مطلع" | "اوائل" | "اواخر" | "نهايه"
+            | "بدايه" | "حتي" | "قبل" | "بعد" | "موسم" | "ميزانيه"
+    )
+}
+
+/// Time units: number + unit is a duration.
+pub fn duration_unit(w: &str) -> bool {
+    matches!(
+        strip_clitics(w, 3),
+        "عاما" | "عام" | "اعوام" | "سنه" | "سنوات" | "سنين" | "شهر" | "شهرا" | "اشهر" | "شهور" | "اسبوع"
+            | "اسبوعا" | "اسابيع" | "يوم" | "يوما" | "ايام" | "ساعه" | "ساعات" | "دقيقه" | "دقائق"
+            | "ثانيه" | "ثوان" | "عقد" | "عقود" | "قرن" | "قرون" | "ليله" | "ليال"
+    )
+}
+
+/// Units after which a number is an age when the context speaks of age.
+pub fn is_age_context(w: &str) -> bool {
+    matches!(
+        strip_clitics(w, 3),
+        "العمر" | "عمر" | "عمره" | "عمرها" | "عمرهم" | "يبلغ" | "تبلغ" | "البالغ" | "البالغه" | "سن" | "سنه"
+    )
+}
+
+/// Words marking a clock time near a number.
+pub fn is_time_cue(w: &str) -> bool {
+    matches!(
+        strip_clitics(w, 3),
+        "الساعه" | "ساعه" | "بتوقيت" | "توقيت" | "صباحا" | "مساء" | "ظهرا" | "فجرا" | "غرينتش" | "جرينتش" | "ت"
+    )
+}
+
+/// Percent words after a number: "في المئة", "بالمئة".
+pub fn is_percent_words(a: &str, b: Option<&str>) -> usize {
+    match (a, b) {
+        ("في", Some("المئه" | "المائه")) => 2,
+        ("بالمئه" | "بالمائه" | "%", _) => 1,
+        _ => 0,
+    }
+}
+
+/// Titles after which a new name is expected (for glossary suggestions).
+pub fn is_title(w: &str) -> bool {
+    matches!(
+        strip_clitics(w, 3),
+        "الرئيس" | "رئيس" | "وزير" | "الوزير" | "وزيره" | "المتحدث" | "المتحدثه" | "الناطق" | "السفير"
+            | "الامين" | "الجنرال" | "العقيد" | "اللواء" | "الشيخ" | "الامير" | "الملك" | "المستشار"
+            | "النائب" | "زعيم" | "الزعيم" | "المبعوث" | "القائد" | "مدير" | "المدير" | "رئيسه" | "الرئيسه"
+            | "نظيره" | "نظيرها" | "نظيرته" | "الدكتور" | "السيد" | "السيده"
+    )
+}
+
+/// Words that follow a title before the name itself: "وزير الخارجية الروسي سيرغي لافروف".
+pub fn is_title_filler(w: &str) -> bool {
+    let w = strip_clitics(w, 3);
+    w.starts_with("ال") || matches!(w, "باسم" | "العام" | "عام" | "الوزراء")
+}

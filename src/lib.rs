@@ -1,0 +1,83 @@
+//! mizan weighs Arabic news sources against each other.
+//!
+//! The pipeline, one module a stage, types flowing one way:
+//! `corpus` (files → articles) → `normalize` (text → matching keys) → `glossary` (YAML →
+//! compiled matcher) → `link` (mentions) → `extract` (numbers, dates, quotes, attribution) →
+//! `align` (same sentence across sources) → `compare` (agree / update / conflict, word diffs) →
+//! `names` (spelling consistency) → `report` (the facts document) → `render` (JSON, Markdown,
+//! HTML). Only `corpus` and `glossary` read files; only `render` and `cli` write.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod align;
+pub mod cli;
+pub mod compare;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod glossary;
+pub mod lexicon;
+pub mod link;
+pub mod names;
+pub mod normalize;
+pub mod render;
+pub mod report;
+
+use corpus::Article;
+use glossary::Glossary;
+use rayon::prelude::*;
+
+/// Everything the per-article stages found in one article.
+pub struct Analyzed {
+    pub article: Article,
+    pub mentions: Vec<link::Mention>,
+    pub facts: extract::Facts,
+    pub features: Vec<align::SentenceFeatures>,
+    pub candidates: Vec<names::Candidate>,
+}
+
+/// Run the per-article stages (normalise, link, extract, align features, name candidates) in
+/// parallel. The normalised key is dropped after each article, so memory stays proportional to
+/// the findings, not to the text.
+pub fn analyze(g: &Glossary, articles: Vec<Article>) -> Vec<Analyzed> {
+    let stemmer = align::Stemmer::new();
+    let fuzzy = names::FuzzyIndex::new(g);
+    articles
+        .into_par_iter()
+        .map(|article| {
+            let norm = normalize::Normalized::new(&article.text);
+            let mentions = link::link(g, &norm, &article.sentences);
+            let facts = extract::extract(g, &article, &norm, &mentions);
+            let features = align::features(&stemmer, &article, &norm, &mentions, &facts);
+            let candidates = names::scan(&fuzzy, g, &article, &norm, &mentions);
+            Analyzed {
+                article,
+                mentions,
+                facts,
+                features,
+                candidates,
+            }
+        })
+        .collect()
+}
+
+/// The cross-article result: what `report` turns into the facts document.
+pub struct Analysis {
+    pub articles: Vec<Analyzed>,
+    pub alignments: Vec<align::Alignment>,
+    pub comparison: compare::Comparison,
+    pub names: names::NameReport,
+}
+
+/// The whole pipeline after reading.
+pub fn run_pipeline(g: &Glossary, articles: Vec<Article>) -> Analysis {
+    let articles = analyze(g, articles);
+    let alignments = align::align(&articles);
+    let comparison = compare::compare(g, &articles, &alignments);
+    let names = names::report(g, &articles);
+    Analysis {
+        articles,
+        alignments,
+        comparison,
+        names,
+    }
+}
