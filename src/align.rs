@@ -27,11 +27,78 @@ pub const MIN_TERMS: usize = 4;
 
 /// Words too common to say what a sentence is about (normalised).
 const STOP: &[&str] = &[
-    "في", "من", "علي", "الي", "عن", "ان", "او", "ما", "لا", "لم", "لن", "قد", "كان", "كانت", "هذا", "هذه",
-    "ذلك", "تلك", "التي", "الذي", "الذين", "اللذين", "مع", "بين", "بعد", "قبل", "حتي", "منذ", "كما", "كل",
-    "هو", "هي", "هم", "انه", "انها", "الا", "اي", "ثم", "حيث", "عند", "غير", "لكن", "ولكن", "اذا", "اذ",
-    "فيما", "فيه", "فيها", "منه", "منها", "عليه", "عليها", "له", "لها", "به", "بها", "وقد", "وفي", "ومن",
-    "الي", "امام", "خلال", "دون", "ضد", "لدي", "نحو", "اكثر", "ايضا", "وهو", "وهي", "يكون", "تكون",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "ان",
+    "او",
+    "ما",
+    "لا",
+    "لم",
+    "لن",
+    "قد",
+    "كان",
+    "كانت",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "اللذين",
+    "مع",
+    "بين",
+    "بعد",
+    "قبل",
+    "حتي",
+    "منذ",
+    "كما",
+    "كل",
+    "هو",
+    "هي",
+    "هم",
+    "انه",
+    "انها",
+    "الا",
+    "اي",
+    "ثم",
+    "حيث",
+    "عند",
+    "غير",
+    "لكن",
+    "ولكن",
+    "اذا",
+    "اذ",
+    "فيما",
+    "فيه",
+    "فيها",
+    "منه",
+    "منها",
+    "عليه",
+    "عليها",
+    "له",
+    "لها",
+    "به",
+    "بها",
+    "وقد",
+    "وفي",
+    "ومن",
+    "الي",
+    "امام",
+    "خلال",
+    "دون",
+    "ضد",
+    "لدي",
+    "نحو",
+    "اكثر",
+    "ايضا",
+    "وهو",
+    "وهي",
+    "يكون",
+    "تكون",
 ];
 
 /// The Arabic Snowball stemmer (rust-stemmers), shared by all threads.
@@ -45,7 +112,9 @@ impl Default for Stemmer {
 
 impl Stemmer {
     pub fn new() -> Stemmer {
-        Stemmer(rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Arabic))
+        Stemmer(rust_stemmers::Stemmer::create(
+            rust_stemmers::Algorithm::Arabic,
+        ))
     }
     pub fn stem<'a>(&self, w: &'a str) -> std::borrow::Cow<'a, str> {
         self.0.stem(w)
@@ -105,7 +174,9 @@ pub fn features(
         out[si].terms.push(h(0, stemmer.stem(word).as_ref()));
     }
     for n in &facts.numbers {
-        if let (Some(si), NumberKind::Quantity | NumberKind::Percent | NumberKind::Date, Some(v)) = (n.sentence, n.kind, n.value) {
+        if let (Some(si), NumberKind::Quantity | NumberKind::Percent | NumberKind::Date, Some(v)) =
+            (n.sentence, n.kind, n.value)
+        {
             out[si].terms.push(h(2, &(v as i64)));
         }
     }
@@ -195,7 +266,11 @@ pub fn align(articles: &[Analyzed]) -> Vec<Alignment> {
         for x in 0..list.len() {
             for y in (x + 1)..list.len() {
                 if list[x].0 != list[y].0 {
-                    let (p, q) = if list[x] < list[y] { (list[x], list[y]) } else { (list[y], list[x]) };
+                    let (p, q) = if list[x] < list[y] {
+                        (list[x], list[y])
+                    } else {
+                        (list[y], list[x])
+                    };
                     *shared.entry((p, q)).or_insert(0) += 1;
                 }
             }
@@ -216,7 +291,12 @@ pub fn align(articles: &[Analyzed]) -> Vec<Alignment> {
         })
         .collect();
     // keep, for each sentence, only its best partner in each other article (mutual best)
-    scored.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+    scored.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
     let mut best: HashMap<((usize, usize), usize), ()> = HashMap::new();
     let mut out = Vec::new();
     for al in scored {

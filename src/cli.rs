@@ -19,7 +19,11 @@ pub mod exit {
 }
 
 #[derive(Parser, Debug)]
-#[command(name = "mizan", version, about = "Weigh Arabic news sources against each other")]
+#[command(
+    name = "mizan",
+    version,
+    about = "Weigh Arabic news sources against each other"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -60,14 +64,22 @@ fn report_errors(errors: &[Error]) {
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
-        Command::Brief { inputs, glossary, out } => {
+        Command::Brief {
+            inputs,
+            glossary,
+            out,
+        } => {
             let g = Glossary::load(&glossary)?;
             let corpus = corpus::read(&inputs);
             report_errors(&corpus.errors);
             let analysis = crate::run_pipeline(&g, corpus.articles);
             let doc = report::build(&g, &analysis);
             render::write_atomic(&out.join("facts.json"), render::json(&doc).as_bytes())?;
-            Ok(if corpus.errors.is_empty() { exit::OK } else { exit::PARTIAL })
+            Ok(if corpus.errors.is_empty() {
+                exit::OK
+            } else {
+                exit::PARTIAL
+            })
         }
     }
 }

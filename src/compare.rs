@@ -135,7 +135,8 @@ pub struct Comparison {
     pub diffs: Vec<WordDiff>,
 }
 
-type GroupKey = (usize, Option<usize>, Option<usize>, bool);
+/// measure, subject, side, percent, era
+type GroupKey = (usize, Option<usize>, Option<usize>, bool, Option<i64>);
 
 pub fn compare(g: &Glossary, arts: &[Analyzed], alignments: &[Alignment]) -> Comparison {
     Comparison {
@@ -152,31 +153,36 @@ fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
     let mut by_key: BTreeMap<GroupKey, Vec<Claim>> = BTreeMap::new();
     for (ai, a) in arts.iter().enumerate() {
         for (ni, n) in a.facts.numbers.iter().enumerate() {
-            let (Some(m), Some(v)) = (n.measure, n.value) else { continue };
+            let (Some(m), Some(v)) = (n.measure, n.value) else {
+                continue;
+            };
             if n.vague.is_some() || !matches!(n.kind, NumberKind::Quantity | NumberKind::Percent) {
                 continue;
             }
             let percent = n.kind == NumberKind::Percent;
-            by_key.entry((m, n.subject, n.side, percent)).or_default().push(Claim {
-                article: ai,
-                number: Some(ni),
-                parts: vec![],
-                value: v,
-                high: n.high,
-                qualifier: n.qualifier,
-                date: a.article.date.clone(),
-            });
+            by_key
+                .entry((m, n.subject, n.side, percent, n.era))
+                .or_default()
+                .push(Claim {
+                    article: ai,
+                    number: Some(ni),
+                    parts: vec![],
+                    value: v,
+                    high: n.high,
+                    qualifier: n.qualifier,
+                    date: a.article.date.clone(),
+                });
         }
     }
     // parts that add up: sided figures of one article summed into the unsided group
     let mut sums: Vec<(GroupKey, Claim)> = Vec::new();
-    for (&(m, subj, side, pct), claims) in &by_key {
+    for (&(m, subj, side, pct, era), claims) in &by_key {
         if side.is_some() || subj.is_none() {
             continue;
         }
         let mut per_article: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
-        for (&(m2, s2, side2, p2), cl2) in &by_key {
-            if m2 == m && s2 == subj && p2 == pct && side2.is_some() {
+        for (&(m2, s2, side2, p2, e2), cl2) in &by_key {
+            if m2 == m && s2 == subj && p2 == pct && e2 == era && side2.is_some() {
                 for c in cl2 {
                     per_article.entry(c.article).or_default().push(c);
                 }
@@ -192,25 +198,26 @@ fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
             } else {
                 Qualifier::AtLeast
             };
-            sums.push((
-                (m, subj, side, pct),
-                Claim {
-                    article: ai,
-                    number: None,
-                    parts: parts.iter().filter_map(|c| c.number).collect(),
-                    value,
-                    high: None,
-                    qualifier,
-                    date: parts[0].date.clone(),
-                },
-            ));
+            let sum = Claim {
+                article: ai,
+                number: None,
+                parts: parts.iter().filter_map(|c| c.number).collect(),
+                value,
+                high: None,
+                qualifier,
+                date: parts[0].date.clone(),
+            };
+            // parts are recognised as a whole only where another source gives that whole
+            if claims.iter().any(|c| compatible(c, &sum)) {
+                sums.push(((m, subj, side, pct, era), sum));
+            }
         }
     }
     for (k, c) in sums {
         by_key.entry(k).or_default().push(c);
     }
     let mut groups = Vec::new();
-    for ((m, subject, side, percent), claims) in by_key {
+    for ((m, subject, side, percent, _era), claims) in by_key {
         for cluster in split_events(claims) {
             let sources = {
                 let mut a: Vec<usize> = cluster.iter().map(|c| c.article).collect();
@@ -257,7 +264,9 @@ fn split_events(mut claims: Vec<Claim>) -> Vec<Vec<Claim>> {
     let mut stack = vec![claims];
     while let Some(cl) = stack.pop() {
         let self_contradicting = cl.iter().enumerate().any(|(i, a)| {
-            cl[i + 1..].iter().any(|b| b.article == a.article && !compatible(a, b))
+            cl[i + 1..]
+                .iter()
+                .any(|b| b.article == a.article && !compatible(a, b))
         });
         if !self_contradicting || cl.len() < 2 {
             out.push(cl);
@@ -363,7 +372,9 @@ fn word_diff(g: &Glossary, arts: &[Analyzed], idx: usize, al: &Alignment) -> Wor
                 text: text_of(&wa, ta, old_index..old_index + len),
                 spelling_of: None,
             }),
-            similar::DiffOp::Delete { old_index, old_len, .. } => {
+            similar::DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
                 content = true;
                 pieces.push(Piece {
                     op: Op::Delete,
@@ -371,7 +382,9 @@ fn word_diff(g: &Glossary, arts: &[Analyzed], idx: usize, al: &Alignment) -> Wor
                     spelling_of: None,
                 });
             }
-            similar::DiffOp::Insert { new_index, new_len, .. } => {
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
                 content = true;
                 pieces.push(Piece {
                     op: Op::Insert,
@@ -379,7 +392,12 @@ fn word_diff(g: &Glossary, arts: &[Analyzed], idx: usize, al: &Alignment) -> Wor
                     spelling_of: None,
                 });
             }
-            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
                 let ra = &ea[old_index..old_index + old_len];
                 let rb = &eb[new_index..new_index + new_len];
                 let one = |r: &[Option<usize>]| -> Option<usize> {
@@ -456,7 +474,10 @@ mod tests {
             claim(1, 800.0, Qualifier::Exact, Some("2020-10-21")),
         ];
         assert_eq!(status(&c, true), Status::Conflict);
-        let c = vec![claim(0, 700.0, Qualifier::Exact, None), claim(1, 800.0, Qualifier::Exact, None)];
+        let c = vec![
+            claim(0, 700.0, Qualifier::Exact, None),
+            claim(1, 800.0, Qualifier::Exact, None),
+        ];
         assert_eq!(status(&c, true), Status::Conflict);
     }
 
@@ -473,9 +494,15 @@ mod tests {
     #[test]
     fn qualifiers_make_figures_agree() {
         // "about 100" agrees with 96 (36 + 60); "more than 800" agrees with 800
-        let c = vec![claim(0, 100.0, Qualifier::About, None), claim(1, 96.0, Qualifier::Exact, None)];
+        let c = vec![
+            claim(0, 100.0, Qualifier::About, None),
+            claim(1, 96.0, Qualifier::Exact, None),
+        ];
         assert_eq!(status(&c, true), Status::Agree);
-        let c = vec![claim(0, 800.0, Qualifier::MoreThan, None), claim(1, 800.0, Qualifier::Exact, None)];
+        let c = vec![
+            claim(0, 800.0, Qualifier::MoreThan, None),
+            claim(1, 800.0, Qualifier::Exact, None),
+        ];
         assert_eq!(status(&c, true), Status::Agree);
     }
 

@@ -290,7 +290,9 @@ fn read_job(job: Job) -> (Vec<Article>, Vec<Error>) {
 
 fn check_date(path: &Path, date: &Option<String>) -> Result<(), Error> {
     match date {
-        Some(d) if !is_iso_date(d) => Err(Error::input(path, format!("date {d:?} is not YYYY-MM-DD"))),
+        Some(d) if !is_iso_date(d) => {
+            Err(Error::input(path, format!("date {d:?} is not YYYY-MM-DD")))
+        }
         _ => Ok(()),
     }
 }
@@ -372,9 +374,8 @@ fn read_jsonl(path: &Path, text: &str) -> (Vec<Article>, Vec<Error>) {
     let results: Vec<Result<Article, Error>> = lines
         .par_iter()
         .map(|&(n, line)| {
-            let j: JsonlArticle = serde_json::from_str(line).map_err(|e| {
-                Error::at(path, n as u64 + 1, e.column() as u64, e.to_string())
-            })?;
+            let j: JsonlArticle = serde_json::from_str(line)
+                .map_err(|e| Error::at(path, n as u64 + 1, e.column() as u64, e.to_string()))?;
             let where_ = format!("{}:{}", path.display(), n + 1);
             check_date(Path::new(&where_), &j.date)?;
             if j.text.trim().is_empty() {
@@ -411,7 +412,10 @@ fn read_jsonl(path: &Path, text: &str) -> (Vec<Article>, Vec<Error>) {
 /// The span of the line containing byte `pos`.
 fn line_of(text: &str, pos: usize) -> (usize, usize) {
     let s = text[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let e = text[pos..].find('\n').map(|i| pos + i).unwrap_or(text.len());
+    let e = text[pos..]
+        .find('\n')
+        .map(|i| pos + i)
+        .unwrap_or(text.len());
     (s, e)
 }
 
@@ -426,9 +430,8 @@ fn headline_line(text: &str) -> Option<(usize, usize)> {
         return None;
     }
     let words = line.split_whitespace().count();
-    let ends_like_sentence = line.ends_with('.') && !line.ends_with("..")
-        || line.ends_with(':')
-        || line.ends_with('،');
+    let ends_like_sentence =
+        line.ends_with('.') && !line.ends_with("..") || line.ends_with(':') || line.ends_with('،');
     (words <= 20 && !ends_like_sentence).then_some((s, e))
 }
 
@@ -495,7 +498,9 @@ fn trim_span(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let piece = &text[s..e];
     let lead = piece.len()
         - piece
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '#' | '>' | '*' | '•'))
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | '،' | '-' | '#' | '>' | '*' | '•')
+            })
             .len();
     let trail = piece.len() - piece.trim_end().len();
     let (s2, e2) = (s + lead, e - trail);
@@ -533,7 +538,11 @@ fn split_line(text: &str, ls: usize, le: usize) -> Vec<(usize, usize)> {
             None => true,
             Some(n) => n.is_whitespace() || n == ',' || n == '،',
         };
-        if c == '.' && i > 0 && chars[i - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
+        if c == '.'
+            && i > 0
+            && chars[i - 1].1.is_ascii_digit()
+            && next.is_some_and(|n| n.is_ascii_digit())
+        {
             i += 1;
             continue;
         }
@@ -563,7 +572,10 @@ fn split_label(text: &str, s: usize, e: usize) -> Option<((usize, usize), (usize
     if nwords == 0 || nwords > 3 || head.contains(['"', '«', '“', '.', '،']) {
         return None;
     }
-    if head.split_whitespace().any(|w| lexicon::is_speech_verb(&normalize::key(w))) {
+    if head
+        .split_whitespace()
+        .any(|w| lexicon::is_speech_verb(&normalize::key(w)))
+    {
         return None;
     }
     let rest = trim_span(text, s + colon + 1, e)?;
@@ -582,7 +594,9 @@ fn classify_line(line: &str) -> SentenceKind {
         return SentenceKind::Source;
     }
     let last = t.chars().last().unwrap_or(' ');
-    if is_final_punct(last) || is_closing(last) && t.chars().rev().nth(1).is_some_and(is_final_punct) {
+    if is_final_punct(last)
+        || is_closing(last) && t.chars().rev().nth(1).is_some_and(is_final_punct)
+    {
         return SentenceKind::Body;
     }
     if last == ')' && words <= 20 {
@@ -617,7 +631,8 @@ mod tests {
 
     #[test]
     fn dot_comma_joins_split_and_double_dots_do_not() {
-        let t = "سطر أول طويل بما يكفي ليكون جملة كاملة هنا وهناك.، ثم جملة ثانية., ثم ثالثة.. تكملة.";
+        let t =
+            "سطر أول طويل بما يكفي ليكون جملة كاملة هنا وهناك.، ثم جملة ثانية., ثم ثالثة.. تكملة.";
         let s = spans(t);
         assert_eq!(s.len(), 3, "{s:?}");
         assert_eq!(s[1].0, "ثم جملة ثانية.");

@@ -37,7 +37,12 @@ impl Error {
         }
     }
 
-    pub fn at(path: impl Into<PathBuf>, line: u64, column: u64, message: impl Into<String>) -> Error {
+    pub fn at(
+        path: impl Into<PathBuf>,
+        line: u64,
+        column: u64,
+        message: impl Into<String>,
+    ) -> Error {
         Error::At {
             path: path.into(),
             line,
@@ -53,7 +58,12 @@ pub type Result<T> = std::result::Result<T, Error>;
 pub fn yaml_error(path: &std::path::Path, err: serde_saphyr::Error) -> Error {
     let message = err.to_string();
     // serde-saphyr renders "… at line L, column C" followed by a snippet; keep the first line.
-    let mut first = message.lines().next().unwrap_or("invalid YAML").trim().to_string();
+    let mut first = message
+        .lines()
+        .next()
+        .unwrap_or("invalid YAML")
+        .trim()
+        .to_string();
     // drop the location serde-saphyr puts in front; we print our own
     if let Some(rest) = first.strip_prefix("error: ") {
         first = rest.to_string();

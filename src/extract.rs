@@ -69,6 +69,9 @@ pub struct Number {
     pub part_of: Option<usize>,
     /// For kind `date`: the resolved date.
     pub date: Option<String>,
+    /// A figure in a sentence that names an earlier year than the article's is about that year
+    /// (a past war, an earlier clash), not about the current events.
+    pub era: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -127,15 +130,34 @@ impl<'a> Ctx<'a> {
     }
     /// A clause boundary (punctuation other than '/' and '-') between word i-1 and word i.
     fn clause_break_before(&self, i: usize) -> bool {
-        self.gap_before(i)
-            .chars()
-            .any(|c| matches!(c, '،' | ',' | '.' | '؛' | ';' | ':' | '؟' | '?' | '!' | '(' | ')' | '"' | '«' | '»' | '“' | '”' | '\n'))
+        self.gap_before(i).chars().any(|c| {
+            matches!(
+                c,
+                '،' | ','
+                    | '.'
+                    | '؛'
+                    | ';'
+                    | ':'
+                    | '؟'
+                    | '?'
+                    | '!'
+                    | '('
+                    | ')'
+                    | '"'
+                    | '«'
+                    | '»'
+                    | '“'
+                    | '”'
+                    | '\n'
+            )
+        })
     }
     fn span(&self, a: usize, b: usize) -> (usize, usize) {
         self.norm.orig_span(self.ws[a].start, self.ws[b].end)
     }
     fn is_digits(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        self.word(i)
+            .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
     }
 }
 
@@ -228,7 +250,9 @@ fn parse_at(c: &Ctx, i: usize) -> Option<Phrase> {
 }
 
 fn match_seq(c: &Ctx, start: usize, seq: &[&str]) -> bool {
-    seq.iter().enumerate().all(|(k, s)| c.word(start + k) == Some(*s))
+    seq.iter()
+        .enumerate()
+        .all(|(k, s)| c.word(start + k) == Some(*s))
 }
 
 /// A qualifier ending right before word `i`: (first word, qualifier).
@@ -251,7 +275,12 @@ fn qualifier_after(c: &Ctx, i: usize) -> Option<(usize, Qualifier)> {
 }
 
 /// Resolve a day and month against the article's date when the year is not given.
-fn date_string(year: Option<i64>, month: u32, day: u32, article: Option<(i64, u32, u32)>) -> String {
+fn date_string(
+    year: Option<i64>,
+    month: u32,
+    day: u32,
+    article: Option<(i64, u32, u32)>,
+) -> String {
     match (year, article) {
         (Some(y), _) => format!("{y:04}-{month:02}-{day:02}"),
         (None, Some((ay, am, _))) => {
@@ -264,7 +293,11 @@ fn date_string(year: Option<i64>, month: u32, day: u32, article: Option<(i64, u3
 }
 
 fn parse_iso(d: &str) -> Option<(i64, u32, u32)> {
-    Some((d.get(0..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?))
+    Some((
+        d.get(0..4)?.parse().ok()?,
+        d.get(5..7)?.parse().ok()?,
+        d.get(8..10)?.parse().ok()?,
+    ))
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian), and back.
@@ -303,7 +336,10 @@ fn month_at(c: &Ctx, i: usize) -> Option<(u32, &'static str, usize)> {
     let mut last = i + n - 1;
     // "أيلول/سبتمبر", "سبتمبر/أيلول"
     if c.gap_before(last + 1).trim() == "/" {
-        if let Some((m2, _, n2)) = c.word(last + 1).and_then(|w| lexicon::month(w, c.word(last + 2))) {
+        if let Some((m2, _, n2)) = c
+            .word(last + 1)
+            .and_then(|w| lexicon::month(w, c.word(last + 2)))
+        {
             if m2 == m {
                 last += n2;
             }
@@ -389,8 +425,9 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         if facts.attribution[s].is_none() {
             let first_word = (0..n).find(|&i| sent_of_word[i] == Some(s));
             if let Some(fw) = first_word {
-                let opens_with_verb = (fw..(fw + 3).min(n))
-                    .any(|i| sent_of_word[i] == Some(s) && lexicon::is_speech_verb(&key_of(c.w[i])));
+                let opens_with_verb = (fw..(fw + 3).min(n)).any(|i| {
+                    sent_of_word[i] == Some(s) && lexicon::is_speech_verb(&key_of(c.w[i]))
+                });
                 if opens_with_verb {
                     facts.attribution[s] = facts.attribution[s - 1];
                 }
@@ -411,7 +448,12 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
                 if let Some((m, _, last)) = month_at(&c, j + 1) {
                     let (s, e) = c.span(i, last);
                     let d = date_string(None, m, day, adate);
-                    facts.dates.push(DateRef { sentence: sent, start: s, end: e, date: d });
+                    facts.dates.push(DateRef {
+                        sentence: sent,
+                        start: s,
+                        end: e,
+                        date: d,
+                    });
                     i = last + 1;
                     continue;
                 }
@@ -422,7 +464,11 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
                         _ => None,
                     };
                     if let (Some(r), Some((ay, am, _))) = (rel, adate) {
-                        let (y, m) = if r == -1 && am == 1 { (ay - 1, 12) } else { (ay, (am as i64 + r) as u32) };
+                        let (y, m) = if r == -1 && am == 1 {
+                            (ay - 1, 12)
+                        } else {
+                            (ay, (am as i64 + r) as u32)
+                        };
                         let (s, e) = c.span(i, j + 2);
                         facts.dates.push(DateRef {
                             sentence: sent,
@@ -444,28 +490,58 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
                 let awd = ((base % 7 + 7 + 4) % 7) as i64;
                 let back = (awd - wd as i64 + 7) % 7;
                 let (s, e) = c.span(i, i);
-                facts.dates.push(DateRef { sentence: sent, start: s, end: e, date: fmt_days(base - back) });
+                facts.dates.push(DateRef {
+                    sentence: sent,
+                    start: s,
+                    end: e,
+                    date: fmt_days(base - back),
+                });
             } else if let Some(r) = lexicon::relative_day(c.w[i]) {
                 let (s, e) = c.span(i, i);
-                facts.dates.push(DateRef { sentence: sent, start: s, end: e, date: fmt_days(base + r) });
+                facts.dates.push(DateRef {
+                    sentence: sent,
+                    start: s,
+                    end: e,
+                    date: fmt_days(base + r),
+                });
             }
         }
         // a code name like إس-300 / F-16: digits glued by '-' to letters
         if c.is_digits(i) && i > 0 && c.gap_before(i) == "-" && !c.is_digits(i - 1) {
             let (s, e) = c.span(i - 1, i);
-            facts.numbers.push(blank_number(sent, s, e, NumberKind::Name, parse_digits(c.w[i])));
+            facts.numbers.push(blank_number(
+                sent,
+                s,
+                e,
+                NumberKind::Name,
+                parse_digits(c.w[i]),
+            ));
             i += 1;
             continue;
         }
         // fraction of a group: نصف سكان
         if let Some(pct) = lexicon::fraction_word(c.w[i]) {
-            if content && c.word(i + 1).is_some_and(|nx| lexicon::number_word(nx).is_none() && !c.clause_break_before(i + 1)) {
+            if content
+                && c.word(i + 1).is_some_and(|nx| {
+                    lexicon::number_word(nx).is_none() && !c.clause_break_before(i + 1)
+                })
+            {
                 let (s, e) = c.span(i, i);
                 let mut num = blank_number(sent, s, e, NumberKind::Percent, Some(pct));
                 num.vague = Some("fraction");
                 let idx = facts.numbers.len();
                 facts.numbers.push(num);
-                annotate(g, &c, &mut facts, idx, i, i, &mention_at, mentions, last_number_end);
+                annotate(
+                    g,
+                    &c,
+                    &mut facts,
+                    idx,
+                    i,
+                    i,
+                    &mention_at,
+                    mentions,
+                    last_number_end,
+                );
                 last_number_end = Some((i, idx));
                 i += 1;
                 continue;
@@ -492,14 +568,22 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         let (hi_at, joiner) = match range_word {
             Some("الي" | "حتي") => (last + 2, true),
             _ if dash && c.is_digits(last + 1) => (last + 1, true),
-            Some(wd) if wd.starts_with('و') && i > 0 && c.word(first.saturating_sub(1)) == Some("بين") => (last + 1, true),
+            Some(wd)
+                if wd.starts_with('و')
+                    && i > 0
+                    && c.word(first.saturating_sub(1)) == Some("بين") =>
+            {
+                (last + 1, true)
+            }
             _ => (0, false),
         };
         if joiner && !c.clause_break_before(last + 1) {
             if let Some(ph2) = parse_at(&c, hi_at) {
                 let mut lo = value;
                 if !ph.scaled && ph2.scaled && ph2.vague.is_none() {
-                    let scale = [1e9, 1e6, 1e3].into_iter().find(|s| ph2.value >= *s && lo * s <= ph2.value);
+                    let scale = [1e9, 1e6, 1e3]
+                        .into_iter()
+                        .find(|s| ph2.value >= *s && lo * s <= ph2.value);
                     if let Some(s) = scale {
                         lo *= s;
                     }
@@ -526,7 +610,12 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         let mut date = None;
         if ph.vague.is_some() {
             kind = NumberKind::Quantity;
-        } else if ph.digits && is_int && (1.0..=31.0).contains(&value) && !ph.scaled && high.is_none() {
+        } else if ph.digits
+            && is_int
+            && (1.0..=31.0).contains(&value)
+            && !ph.scaled
+            && high.is_none()
+        {
             if let Some((m, series, ml)) = month_at(&c, last + 1) {
                 kind = NumberKind::Date;
                 end_word = ml;
@@ -541,61 +630,126 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
             }
         }
         if kind == NumberKind::Quantity && ph.vague.is_none() {
-            let pct = next.map(|nx| lexicon::is_percent_words(nx, c.word(last + 2))).unwrap_or(0);
-            let glued_pct = c.gap_before(last + 1).trim_start().starts_with('%') || c.key[c.ws[last].end..].starts_with('%');
+            let pct = next
+                .map(|nx| lexicon::is_percent_words(nx, c.word(last + 2)))
+                .unwrap_or(0);
+            let glued_pct = c.gap_before(last + 1).trim_start().starts_with('%')
+                || c.key[c.ws[last].end..].starts_with('%');
             if glued_pct {
                 kind = NumberKind::Percent;
                 // extend the span over the sign
             } else if pct > 0 {
                 kind = NumberKind::Percent;
                 end_word = last + pct;
-            } else if c.gap_before(last + 1).trim() == ":" && c.is_digits(last + 1) && value < 25.0 {
+            } else if c.gap_before(last + 1).trim() == ":" && c.is_digits(last + 1) && value < 25.0
+            {
                 kind = NumberKind::Time;
                 end_word = last + 1;
             } else if prev.is_some_and(lexicon::is_time_cue)
-                || (next.is_some_and(|nx| nx == "ت" || nx == "بتوقيت" || nx == "غرينتش" || nx == "صباحا" || nx == "مساء") && ph.digits)
+                || (next.is_some_and(|nx| {
+                    nx == "ت" || nx == "بتوقيت" || nx == "غرينتش" || nx == "صباحا" || nx == "مساء"
+                }) && ph.digits)
             {
                 kind = NumberKind::Time;
             } else if next.is_some_and(lexicon::duration_unit) && !ph.scaled {
-                let age = (first.saturating_sub(4)..first).any(|k| c.word(k).is_some_and(lexicon::is_age_context))
+                let age = (first.saturating_sub(4)..first)
+                    .any(|k| c.word(k).is_some_and(lexicon::is_age_context))
                     || (c.word(last + 2) == Some("من") && c.word(last + 3) == Some("العمر"));
-                kind = if age { NumberKind::Age } else { NumberKind::Duration };
+                kind = if age {
+                    NumberKind::Age
+                } else {
+                    NumberKind::Duration
+                };
                 end_word = last + 1;
-            } else if ph.digits && is_int && !ph.scaled && high.is_none() && (1800.0..=2100.0).contains(&value) && c.w[ph.first].len() == 4 {
-                let month_before = first >= 1 && (lexicon::month(c.w[first - 1], c.word(first)).is_some()
-                    || (first >= 2 && lexicon::month(c.w[first - 2], Some(c.w[first - 1])).is_some()));
+            } else if ph.digits
+                && is_int
+                && !ph.scaled
+                && high.is_none()
+                && (1800.0..=2100.0).contains(&value)
+                && c.w[ph.first].len() == 4
+            {
+                let month_before = first >= 1
+                    && (lexicon::month(c.w[first - 1], c.word(first)).is_some()
+                        || (first >= 2
+                            && lexicon::month(c.w[first - 2], Some(c.w[first - 1])).is_some()));
                 let cue = prev.is_some_and(lexicon::is_year_cue);
                 let hijri_mark = next.is_some_and(|nx| nx == "م" || nx == "ه" || nx == "هـ");
-                let counted = next.is_some_and(|nx| g.measures.iter().chain(&g.subjects).any(|t| t.matches(&[nx]).is_some()));
-                if (month_before || cue || hijri_mark || next.is_none() || c.clause_break_before(last + 1)) && !counted {
+                let counted = next.is_some_and(|nx| {
+                    g.measures
+                        .iter()
+                        .chain(&g.subjects)
+                        .any(|t| t.matches(&[nx]).is_some())
+                });
+                if (month_before
+                    || cue
+                    || hijri_mark
+                    || next.is_none()
+                    || c.clause_break_before(last + 1))
+                    && !counted
+                {
                     kind = NumberKind::Year;
                 }
             }
         }
         let (s, mut e) = c.span(first, end_word);
         if kind == NumberKind::Percent && c.norm.key()[c.ws[end_word].end..].starts_with('%') {
-            e = c.norm.orig_span(c.ws[end_word].end, c.ws[end_word].end + 1).1;
+            e = c
+                .norm
+                .orig_span(c.ws[end_word].end, c.ws[end_word].end + 1)
+                .1;
         }
         let mut num = blank_number(sent, s, e, kind, Some(value));
         num.high = high.or(ph.vague.map(|v| v.1));
         num.qualifier = qualifier;
         num.vague = ph.vague.map(|v| v.0);
         if let Some(d) = &date {
-            facts.dates.push(DateRef { sentence: sent, start: s, end: e, date: d.clone() });
+            facts.dates.push(DateRef {
+                sentence: sent,
+                start: s,
+                end: e,
+                date: d.clone(),
+            });
             num.date = date;
         }
         let idx = facts.numbers.len();
         facts.numbers.push(num);
         if matches!(kind, NumberKind::Quantity | NumberKind::Percent) && content {
-            annotate(g, &c, &mut facts, idx, first, end_word, &mention_at, mentions, last_number_end);
+            annotate(
+                g,
+                &c,
+                &mut facts,
+                idx,
+                first,
+                end_word,
+                &mention_at,
+                mentions,
+                last_number_end,
+            );
             last_number_end = Some((end_word, idx));
         }
         i = end_word + 1;
     }
-    // the attribution of each number is its sentence's
+    // the attribution of each number is its sentence's; the era, an earlier year it names
+    let mut years: Vec<(usize, i64)> = Vec::new(); // (end offset, year)
+    for num in &facts.numbers {
+        if let (NumberKind::Year, Some(v), Some((ay, _, _))) = (num.kind, num.value, adate) {
+            if (v as i64) < ay {
+                years.push((num.end, v as i64));
+            }
+        }
+    }
+    let same_clause =
+        |a: usize, b: usize| !article.text[a..b].contains(['،', ',', '.', '؛', ';', '\n']);
     for num in &mut facts.numbers {
         if let Some(s) = num.sentence {
             num.attributed_to = facts.attribution[s];
+            if matches!(num.kind, NumberKind::Quantity | NumberKind::Percent) {
+                num.era = years
+                    .iter()
+                    .filter(|(ye, _)| *ye <= num.start && same_clause(*ye, num.start))
+                    .map(|(_, y)| *y)
+                    .max();
+            }
         }
     }
 
@@ -605,9 +759,20 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         .map(|(s, e)| {
             let sentence = sentence_at(&article.sentences, s);
             let speaker = sentence.and_then(|si| facts.attribution[si]).filter(|&e| {
-                matches!(g.entities[e].kind, EntityKind::Person | EntityKind::Organisation | EntityKind::Country | EntityKind::Place)
+                matches!(
+                    g.entities[e].kind,
+                    EntityKind::Person
+                        | EntityKind::Organisation
+                        | EntityKind::Country
+                        | EntityKind::Place
+                )
             });
-            Quote { sentence, start: s, end: e, speaker }
+            Quote {
+                sentence,
+                start: s,
+                end: e,
+                speaker,
+            }
         })
         .collect();
 
@@ -621,7 +786,12 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         for (ei, ev) in g.events.iter().enumerate() {
             if let Some(k) = ev.matches(&rest) {
                 let (st, en) = c.span(i, i + k - 1);
-                facts.events.push(EventHit { sentence: s, event: ei, start: st, end: en });
+                facts.events.push(EventHit {
+                    sentence: s,
+                    event: ei,
+                    start: st,
+                    end: en,
+                });
             }
         }
     }
@@ -632,7 +802,13 @@ fn key_of(w: &str) -> Key {
     crate::normalize::key(w)
 }
 
-fn blank_number(sentence: Option<usize>, start: usize, end: usize, kind: NumberKind, value: Option<f64>) -> Number {
+fn blank_number(
+    sentence: Option<usize>,
+    start: usize,
+    end: usize,
+    kind: NumberKind,
+    value: Option<f64>,
+) -> Number {
     Number {
         sentence,
         start,
@@ -648,6 +824,7 @@ fn blank_number(sentence: Option<usize>, start: usize, end: usize, kind: NumberK
         attributed_to: None,
         part_of: None,
         date: None,
+        era: None,
     }
 }
 
@@ -674,43 +851,54 @@ fn annotate(
     let mut measure = None;
     let mut subject = None;
     let coordinated = c.w[first].starts_with('و') || (first > 0 && c.w[first - 1] == "و");
-    // look after: up to 3 words, stopping at a clause break or another number
-    for k in after..(after + 3).min(n) {
-        if k > after && c.clause_break_before(k) || (k > last + 1 && c.is_digits(k)) {
+    // the noun phrase after: up to 3 words, ending at a clause break, another number or a new
+    // phrase joined by و; its first word (the counted noun) decides first
+    let mut phrase_end = after;
+    while phrase_end < n.min(after + 3) {
+        let k = phrase_end;
+        if c.clause_break_before(k) || c.is_digits(k) || (k > after && c.w[k].starts_with('و')) {
             break;
         }
-        if k == after && c.clause_break_before(k) {
-            break;
-        }
-        let ws = window(k, k + 3);
-        if measure.is_none() {
-            measure = g.measures.iter().position(|m| m.matches(&ws).is_some());
-        }
+        phrase_end += 1;
+    }
+    let find = |terms: &[crate::glossary::Term], k: usize| {
+        terms
+            .iter()
+            .position(|m| m.matches(&window(k, k + 3)).is_some())
+    };
+    if phrase_end > after {
+        measure = find(&g.measures, after);
+    }
+    for k in after..phrase_end {
         if subject.is_none() {
-            subject = g.subjects.iter().position(|m| m.matches(&ws).is_some());
+            subject = find(&g.subjects, k);
         }
     }
-    // look before: up to 6 words within the clause
+    // then the words before, up to 6 within the clause
     let mut k = first;
     let mut steps = 0;
-    let mut among = false;
     while k > 0 && steps < 6 && !c.clause_break_before(k) {
         k -= 1;
         steps += 1;
         if c.is_digits(k) {
             break;
         }
-        let ws = window(k, k + 3);
         if measure.is_none() {
-            measure = g.measures.iter().position(|m| m.matches(&ws).is_some());
+            measure = find(&g.measures, k);
+        }
+    }
+    // then the rest of the noun phrase after
+    for k in (after + 1)..phrase_end {
+        if measure.is_none() {
+            measure = find(&g.measures, k);
         }
     }
     // "بينهم 22 مدنيا" / "منهم": a part of the previous total
-    for k in first.saturating_sub(2)..first {
-        if matches!(strip_clitics(c.w[k], 4), "بينهم" | "بينها" | "منهم" | "منها" | "بينهن") {
-            among = true;
-        }
-    }
+    let among = (first.saturating_sub(2)..first).any(|k| {
+        lexicon::any_form(c.w[k], |w| {
+            matches!(w, "بينهم" | "بينها" | "منهم" | "منها" | "بينهن")
+        })
+    });
     if among && first >= 1 {
         // the clause break before "بينهم" is expected
         if let Some((_, pi)) = prev_number {
@@ -735,7 +923,8 @@ fn annotate(
     let country = |k: usize| -> Option<usize> {
         let mi = mention_at.get(k).copied().flatten()?;
         let e = mentions[mi].entity;
-        (g.entities[e].kind == EntityKind::Country && (mentions[mi].adjective || k > last)).then_some(e)
+        (g.entities[e].kind == EntityKind::Country && (mentions[mi].adjective || k > last))
+            .then_some(e)
     };
     let mut side = None;
     for k in (last + 1)..(last + 4).min(n) {
@@ -757,12 +946,24 @@ fn annotate(
                 break;
             }
             if let Some(mi) = mention_at[k] {
-                if mentions[mi].adjective && g.entities[mentions[mi].entity].kind == EntityKind::Country {
+                if mentions[mi].adjective
+                    && g.entities[mentions[mi].entity].kind == EntityKind::Country
+                {
                     side = Some(mentions[mi].entity);
                     break;
                 }
             }
         }
+    }
+    // a per-place measure (a population) belongs to the place named last before it
+    if measure.is_some_and(|m| g.measures[m].per_place) {
+        side = (first.saturating_sub(12)..first).rev().find_map(|k| {
+            let mi = mention_at[k]?;
+            let e = mentions[mi].entity;
+            (!mentions[mi].adjective
+                && matches!(g.entities[e].kind, EntityKind::Place | EntityKind::Country))
+            .then_some(e)
+        });
     }
     let num = &mut facts.numbers[idx];
     num.measure = measure;
@@ -778,7 +979,11 @@ pub fn quotes(text: &str) -> Vec<(usize, usize)> {
     for (i, ch) in text.char_indices() {
         match (open, ch) {
             (None, '“' | '«' | '"') => open = Some((i + ch.len_utf8(), ch)),
-            (Some((s, o)), c2) if (o == '“' && c2 == '”') || (o == '«' && c2 == '»') || (o == '"' && c2 == '"') => {
+            (Some((s, o)), c2)
+                if (o == '“' && c2 == '”')
+                    || (o == '«' && c2 == '»')
+                    || (o == '"' && c2 == '"') =>
+            {
                 let inner = &text[s..i];
                 if inner.split_whitespace().count() >= 2 {
                     out.push((s, i));
@@ -853,7 +1058,10 @@ subjects:
 
     fn nums(text: &str) -> Vec<(String, NumberKind, Option<f64>, Option<f64>)> {
         let (_, f, t) = run(text, Some("2020-10-21"));
-        f.numbers.iter().map(|n| (t[n.start..n.end].to_string(), n.kind, n.value, n.high)).collect()
+        f.numbers
+            .iter()
+            .map(|n| (t[n.start..n.end].to_string(), n.kind, n.value, n.high))
+            .collect()
     }
 
     #[test]
@@ -861,7 +1069,10 @@ subjects:
         let v = nums("قتل ٣٦ شخصا و۴۰ آخرون ونزح 30 ألف شخص.");
         assert_eq!(v[0].2, Some(36.0));
         assert_eq!(v[1].2, Some(40.0));
-        assert_eq!(v[2], ("30 ألف".into(), NumberKind::Quantity, Some(30000.0), None));
+        assert_eq!(
+            v[2],
+            ("30 ألف".into(), NumberKind::Quantity, Some(30000.0), None)
+        );
     }
 
     #[test]
@@ -874,9 +1085,15 @@ subjects:
 
     #[test]
     fn qualifiers() {
-        let (_, f, _) = run("سقط أكثر من 800 قتيل بينهم نحو 100 مدني، وقتل 5 جنود على الأقل.", None);
+        let (_, f, _) = run(
+            "سقط أكثر من 800 قتيل بينهم نحو 100 مدني، وقتل 5 جنود على الأقل.",
+            None,
+        );
         let q: Vec<Qualifier> = f.numbers.iter().map(|n| n.qualifier).collect();
-        assert_eq!(q, vec![Qualifier::MoreThan, Qualifier::About, Qualifier::AtLeast]);
+        assert_eq!(
+            q,
+            vec![Qualifier::MoreThan, Qualifier::About, Qualifier::AtLeast]
+        );
         assert_eq!(f.numbers[1].part_of, Some(0));
     }
 
@@ -894,7 +1111,14 @@ subjects:
         let kinds: Vec<NumberKind> = v.iter().map(|x| x.1).collect();
         assert_eq!(
             kinds,
-            vec![NumberKind::Year, NumberKind::Year, NumberKind::Date, NumberKind::Time, NumberKind::Age, NumberKind::Name]
+            vec![
+                NumberKind::Year,
+                NumberKind::Year,
+                NumberKind::Date,
+                NumberKind::Time,
+                NumberKind::Age,
+                NumberKind::Name
+            ]
         );
     }
 
@@ -921,7 +1145,11 @@ subjects:
     #[test]
     fn dates_in_both_series_and_relative_words() {
         let (_, f, t) = run("عقد الاجتماع في التاسع من تشرين الأول/أكتوبر. وبدأ في 27 سبتمبر/أيلول. وتحدث الأربعاء وأمس.", Some("2020-10-21"));
-        let d: Vec<(&str, &str)> = f.dates.iter().map(|d| (&t[d.start..d.end], d.date.as_str())).collect();
+        let d: Vec<(&str, &str)> = f
+            .dates
+            .iter()
+            .map(|d| (&t[d.start..d.end], d.date.as_str()))
+            .collect();
         assert_eq!(d[0].1, "2020-10-09");
         assert_eq!(d[1].1, "2020-09-27");
         assert_eq!(d[2], ("الأربعاء", "2020-10-21"));
@@ -930,15 +1158,24 @@ subjects:
 
     #[test]
     fn this_month_resolves_against_the_article_date() {
-        let (_, f, _) = run("الاجتماع الذي عقد في التاسع من الشهر الحالي.", Some("2020-10-21"));
+        let (_, f, _) = run(
+            "الاجتماع الذي عقد في التاسع من الشهر الحالي.",
+            Some("2020-10-21"),
+        );
         assert_eq!(f.dates[0].date, "2020-10-09");
     }
 
     #[test]
     fn quotes_with_speakers() {
-        let (g, f, t) = run("وقالت يريفان «لن نتراجع عن موقفنا». وقال آخر \"نعم\".", None);
+        let (g, f, t) = run(
+            "وقالت يريفان «لن نتراجع عن موقفنا». وقال آخر \"نعم\".",
+            None,
+        );
         assert_eq!(f.quotes.len(), 1);
-        assert_eq!(&t[f.quotes[0].start..f.quotes[0].end], "لن نتراجع عن موقفنا");
+        assert_eq!(
+            &t[f.quotes[0].start..f.quotes[0].end],
+            "لن نتراجع عن موقفنا"
+        );
         assert_eq!(g.entities[f.quotes[0].speaker.unwrap()].id, "yerevan");
     }
 

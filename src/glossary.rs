@@ -92,6 +92,9 @@ struct RawTerm {
     /// For measures: does the figure only grow over time (a death toll)? Default true.
     #[serde(default)]
     cumulative: Option<bool>,
+    /// For measures: the figure belongs to the place named before it (a population).
+    #[serde(default)]
+    per_place: bool,
 }
 
 /// How a spelling relates to its entity.
@@ -138,6 +141,7 @@ pub struct Term {
     #[serde(skip)]
     pub triggers: Vec<Trigger>,
     pub cumulative: bool,
+    pub per_place: bool,
 }
 
 /// A trigger word: matched on a whole word after clitics are stripped; `*` at the end matches
@@ -166,7 +170,11 @@ impl Trigger {
                 }
             };
             let stripped_ok = if i == 0 {
-                ok(w) || lexicon::CLITICS.iter().any(|c| w.strip_prefix(c).is_some_and(|r| r.chars().count() >= 2 && ok(r)))
+                ok(w)
+                    || lexicon::CLITICS.iter().any(|c| {
+                        w.strip_prefix(c)
+                            .is_some_and(|r| r.chars().count() >= 2 && ok(r))
+                    })
             } else {
                 ok(w)
             };
@@ -243,16 +251,24 @@ impl Glossary {
         // normalised spelling → (entity, the spelling as written) for the "claimed twice" check
         let mut claimed: BTreeMap<Key, (usize, String)> = BTreeMap::new();
         for (i, e) in raw.entities.iter().enumerate() {
-            let en = e
-                .en
-                .clone()
-                .filter(|s| !s.trim().is_empty())
-                .ok_or_else(|| at(&e.id, format!("entity {:?} has no English name (en)", e.id.value)))?;
-            let ar = e
-                .ar
-                .as_ref()
-                .filter(|s| !s.value.trim().is_empty())
-                .ok_or_else(|| at(&e.id, format!("entity {:?} has no Arabic name (ar)", e.id.value)))?;
+            let en =
+                e.en.clone()
+                    .filter(|s| !s.trim().is_empty())
+                    .ok_or_else(|| {
+                        at(
+                            &e.id,
+                            format!("entity {:?} has no English name (en)", e.id.value),
+                        )
+                    })?;
+            let ar =
+                e.ar.as_ref()
+                    .filter(|s| !s.value.trim().is_empty())
+                    .ok_or_else(|| {
+                        at(
+                            &e.id,
+                            format!("entity {:?} has no Arabic name (ar)", e.id.value),
+                        )
+                    })?;
             let mut spellings = Vec::new();
             let lists: [(&[Spanned<String>], FormKind); 4] = [
                 (std::slice::from_ref(ar), FormKind::Preferred),
@@ -270,7 +286,10 @@ impl Glossary {
                         if *other == i {
                             return Err(at(
                                 s,
-                                format!("{:?} repeats {:?} of the same entity after normalisation", s.value, written),
+                                format!(
+                                    "{:?} repeats {:?} of the same entity after normalisation",
+                                    s.value, written
+                                ),
                             ));
                         }
                         return Err(at(
@@ -299,9 +318,12 @@ impl Glossary {
             };
             let same_as = match &e.same_as {
                 Some(sa) => Some((
-                    *by_id
-                        .get(&sa.id.value)
-                        .ok_or_else(|| at(&sa.id, format!("same_as {:?} is not an entity id", sa.id.value)))?,
+                    *by_id.get(&sa.id.value).ok_or_else(|| {
+                        at(
+                            &sa.id,
+                            format!("same_as {:?} is not an entity id", sa.id.value),
+                        )
+                    })?,
                     sa.note.clone(),
                 )),
                 None => None,
@@ -326,7 +348,10 @@ impl Glossary {
                     return Err(at(&t.id, format!("duplicate {what} id {:?}", t.id.value)));
                 }
                 if t.triggers.is_empty() {
-                    return Err(at(&t.id, format!("{what} {:?} has no triggers", t.id.value)));
+                    return Err(at(
+                        &t.id,
+                        format!("{what} {:?} has no triggers", t.id.value),
+                    ));
                 }
                 let mut triggers = Vec::new();
                 for tr in &t.triggers {
@@ -349,6 +374,7 @@ impl Glossary {
                     ar: t.ar.clone(),
                     triggers,
                     cumulative: t.cumulative.unwrap_or(true),
+                    per_place: t.per_place,
                 });
             }
             Ok(out)
@@ -396,8 +422,14 @@ impl Glossary {
 
 fn check_id(id: &Spanned<String>) -> std::result::Result<(), String> {
     let v = &id.value;
-    if v.is_empty() || !v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-        return Err(format!("id {v:?} must be lower-case ASCII letters, digits and _"));
+    if v.is_empty()
+        || !v
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Err(format!(
+            "id {v:?} must be lower-case ASCII letters, digits and _"
+        ));
     }
     Ok(())
 }

@@ -11,8 +11,8 @@ use crate::normalize::Key;
 /// prepositions ب ل ك, the article ال and their combinations. `لل` is ل + ال with the alef
 /// elided.
 pub const CLITICS: &[&str] = &[
-    "وبال", "فبال", "وكال", "وللا", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "فب", "ول",
-    "فل", "وك", "فك", "وس", "ال", "و", "ف", "ب", "ل", "ك",
+    "وبال", "فبال", "وكال", "وللا", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "فب",
+    "ول", "فل", "وك", "فك", "وس", "ال", "و", "ف", "ب", "ل", "ك",
 ];
 
 /// True when `prefix` (a normalised string) is a sequence of proclitics.
@@ -21,7 +21,9 @@ pub fn is_clitic_prefix(prefix: &str) -> bool {
 }
 
 /// Suffixes that nationality adjectives take (feminine, accusative, plural, dual).
-pub const ADJECTIVE_SUFFIXES: &[&str] = &["", "ه", "ا", "ين", "ون", "يين", "يون", "ان", "تين", "تان", "يه"];
+pub const ADJECTIVE_SUFFIXES: &[&str] = &[
+    "", "ه", "ا", "ين", "ون", "يين", "يون", "ان", "تين", "تان", "يه",
+];
 
 /// Strip the longest clitic prefix that leaves at least `min_rest` characters.
 pub fn strip_clitics(word: &str, min_rest: usize) -> &str {
@@ -39,23 +41,83 @@ fn has(list: &[&str], k: &str) -> bool {
     list.contains(&k)
 }
 
+/// Does `f` hold for the word as written, or for it without one of its possible clitics?
+/// (The word as written comes first: بينهم is not ب + ينهم.)
+pub fn any_form(w: &str, f: impl Fn(&str) -> bool) -> bool {
+    f(w) || CLITICS.iter().any(|c| {
+        w.strip_prefix(c)
+            .is_some_and(|r| r.chars().count() >= 2 && f(r))
+    })
+}
+
 /// Verbs of saying and announcing (normalised, with common conjugations).
 const SPEECH: &[&str] = &[
-    "قال", "قالت", "يقول", "تقول", "اضاف", "اضافت", "تابع", "تابعت", "اعلن", "اعلنت", "يعلن", "تعلن",
-    "اكد", "اكدت", "يوكد", "توكد", "افاد", "افادت", "ذكر", "ذكرت", "اوضح", "اوضحت", "اشار", "اشارت",
-    "صرح", "صرحت", "اعتبر", "اعتبرت", "قالوا", "اعلنوا", "اكدوا", "نفي", "نفت", "ينفي", "اتهم", "اتهمت",
-    "اقر", "اقرت", "اعرب", "اعربت", "حذر", "حذرت", "دعا", "دعت", "طالب", "طالبت",
+    "قال",
+    "قالت",
+    "يقول",
+    "تقول",
+    "اضاف",
+    "اضافت",
+    "تابع",
+    "تابعت",
+    "اعلن",
+    "اعلنت",
+    "يعلن",
+    "تعلن",
+    "اكد",
+    "اكدت",
+    "يوكد",
+    "توكد",
+    "افاد",
+    "افادت",
+    "ذكر",
+    "ذكرت",
+    "اوضح",
+    "اوضحت",
+    "اشار",
+    "اشارت",
+    "صرح",
+    "صرحت",
+    "اعتبر",
+    "اعتبرت",
+    "قالوا",
+    "اعلنوا",
+    "اكدوا",
+    "نفي",
+    "نفت",
+    "ينفي",
+    "اتهم",
+    "اتهمت",
+    "اقر",
+    "اقرت",
+    "اعرب",
+    "اعربت",
+    "حذر",
+    "حذرت",
+    "دعا",
+    "دعت",
+    "طالب",
+    "طالبت",
 ];
 
 pub fn is_speech_verb(k: &Key) -> bool {
-    has(SPEECH, strip_clitics(k.as_str(), 3))
+    any_form(k.as_str(), |w| has(SPEECH, w))
 }
 
 /// Words that introduce a source: "according to", "quoting".
-const ACCORDING: &[&str] = &["وفق", "وفقا", "حسب", "بحسب", "طبقا", "نقلا", "استنادا", "لسان"];
+const ACCORDING: &[&str] = &[
+    "وفق",
+    "وفقا",
+    "حسب",
+    "بحسب",
+    "طبقا",
+    "نقلا",
+    "استنادا",
+    "لسان",
+];
 
 pub fn is_according(k: &Key) -> bool {
-    has(ACCORDING, k.as_str()) || has(ACCORDING, strip_clitics(k.as_str(), 3))
+    any_form(k.as_str(), |w| has(ACCORDING, w))
 }
 
 /// The closing "source:" line of a scraped article.
@@ -119,7 +181,9 @@ pub fn number_word(w: &str) -> Option<f64> {
         "ثمانون" | "ثمانين" => 80.0,
         "تسعون" | "تسعين" => 90.0,
         "مئه" | "مائه" => 100.0,
-        "مئتان" | "مئتين" | "مئتي" | "مائتان" | "مائتين" | "مائتي" => 200.0,
+        "مئتان" | "مئتين" | "مئتي" | "مائتان" | "مائتين" | "مائتي" => {
+            200.0
+        }
         "ثلاثمئه" | "ثلاثمائه" => 300.0,
         "اربعمئه" | "اربعمائه" => 400.0,
         "خمسمئه" | "خمسمائه" => 500.0,
@@ -149,23 +213,26 @@ pub fn scale_word(w: &str) -> Option<f64> {
 
 /// Vague amounts, kept with their meaning: (low, high, label).
 pub fn vague_amount(w: &str) -> Option<(f64, f64, &'static str)> {
-    match strip_clitics(w, 3) {
-        "عشرات" => Some((10.0, 99.0, "tens")),
-        "مئات" => Some((100.0, 999.0, "hundreds")),
-        "الاف" => Some((1000.0, 9999.0, "thousands")),
-        "عشرات الالاف" => Some((10000.0, 99999.0, "tens_of_thousands")),
-        _ => None,
-    }
+    let one = |w: &str| -> Option<(f64, f64, &'static str)> {
+        match w {
+            "عشرات" => Some((10.0, 99.0, "tens")),
+            "مئات" => Some((100.0, 999.0, "hundreds")),
+            "الاف" => Some((1000.0, 9999.0, "thousands")),
+            _ => None,
+        }
+    };
+    one(w).or_else(|| CLITICS.iter().find_map(|c| w.strip_prefix(c).and_then(one)))
 }
 
 /// "Half", "a third", "a quarter" of something, as a percentage.
 pub fn fraction_word(w: &str) -> Option<f64> {
-    match strip_clitics(w, 3) {
+    let one = |w: &str| match w {
         "نصف" => Some(50.0),
         "ثلث" => Some(100.0 / 3.0),
         "ربع" => Some(25.0),
         _ => None,
-    }
+    };
+    one(w).or_else(|| CLITICS.iter().find_map(|c| w.strip_prefix(c).and_then(one)))
 }
 
 /// Month names of both series (Levantine and Western) and the Hijri months.
@@ -216,7 +283,7 @@ pub fn month(w: &str, next: Option<&str>) -> Option<(u32, &'static str, usize)> 
 
 /// Weekdays, as days since Sunday.
 pub fn weekday(w: &str) -> Option<u32> {
-    match strip_clitics(w, 4) {
+    let one = |w: &str| match w {
         "الاحد" | "احد" => Some(0),
         "الاثنين" | "اثنين" => Some(1),
         "الثلاثاء" | "ثلاثاء" => Some(2),
@@ -225,7 +292,8 @@ pub fn weekday(w: &str) -> Option<u32> {
         "الجمعه" | "جمعه" => Some(5),
         "السبت" | "سبت" => Some(6),
         _ => None,
-    }
+    };
+    one(w).or_else(|| CLITICS.iter().find_map(|c| w.strip_prefix(c).and_then(one)))
 }
 
 /// Days relative to the article's date.
@@ -256,8 +324,7 @@ pub fn ordinal_day(w: &str, next2: Option<(&str, &str)>) -> Option<(u32, usize)>
             _ => return None,
         })
     };
-    let w = strip_clitics(w, 4);
-    let w = if w.starts_with("ال") { w } else { return None };
+    let w = with_article(w)?;
     if w == "العشرين" {
         return Some((20, 1));
     }
@@ -275,37 +342,105 @@ pub fn ordinal_day(w: &str, next2: Option<(&str, &str)>) -> Option<(u32, usize)>
 
 /// Words before a four-digit number that make it a year.
 pub fn is_year_cue(w: &str) -> bool {
-    matches!(
-        strip_clitics(w, 3),
-        "عام" | "العام" | "سنه" | "السنه" | "منذ" | "في" | "خلال" | "مطلع" | "اوائل" | "اواخر" | "نهايه"
-            | "بدايه" | "حتي" | "قبل" | "بعد" | "موسم" | "ميزانيه"
-    )
+    any_form(w, |w| {
+        matches!(
+            w,
+            "عام"
+                | "العام"
+                | "سنه"
+                | "السنه"
+                | "منذ"
+                | "في"
+                | "خلال"
+                | "مطلع"
+                | "اوائل"
+                | "اواخر"
+                | "نهايه"
+                | "بدايه"
+                | "حتي"
+                | "قبل"
+                | "بعد"
+                | "موسم"
+                | "ميزانيه"
+        )
+    })
 }
 
 /// Time units: number + unit is a duration.
 pub fn duration_unit(w: &str) -> bool {
-    matches!(
-        strip_clitics(w, 3),
-        "عاما" | "عام" | "اعوام" | "سنه" | "سنوات" | "سنين" | "شهر" | "شهرا" | "اشهر" | "شهور" | "اسبوع"
-            | "اسبوعا" | "اسابيع" | "يوم" | "يوما" | "ايام" | "ساعه" | "ساعات" | "دقيقه" | "دقائق"
-            | "ثانيه" | "ثوان" | "عقد" | "عقود" | "قرن" | "قرون" | "ليله" | "ليال"
-    )
+    any_form(w, |w| {
+        matches!(
+            w,
+            "عاما"
+                | "عام"
+                | "اعوام"
+                | "سنه"
+                | "سنوات"
+                | "سنين"
+                | "شهر"
+                | "شهرا"
+                | "اشهر"
+                | "شهور"
+                | "اسبوع"
+                | "اسبوعا"
+                | "اسابيع"
+                | "يوم"
+                | "يوما"
+                | "ايام"
+                | "ساعه"
+                | "ساعات"
+                | "دقيقه"
+                | "دقائق"
+                | "ثانيه"
+                | "ثوان"
+                | "عقد"
+                | "عقود"
+                | "قرن"
+                | "قرون"
+                | "ليله"
+                | "ليال"
+        )
+    })
 }
 
 /// Units after which a number is an age when the context speaks of age.
 pub fn is_age_context(w: &str) -> bool {
-    matches!(
-        strip_clitics(w, 3),
-        "العمر" | "عمر" | "عمره" | "عمرها" | "عمرهم" | "يبلغ" | "تبلغ" | "البالغ" | "البالغه" | "سن" | "سنه"
-    )
+    any_form(w, |w| {
+        matches!(
+            w,
+            "العمر"
+                | "عمر"
+                | "عمره"
+                | "عمرها"
+                | "عمرهم"
+                | "يبلغ"
+                | "تبلغ"
+                | "البالغ"
+                | "البالغه"
+                | "سن"
+                | "سنه"
+        )
+    })
 }
 
 /// Words marking a clock time near a number.
 pub fn is_time_cue(w: &str) -> bool {
-    matches!(
-        strip_clitics(w, 3),
-        "الساعه" | "ساعه" | "بتوقيت" | "توقيت" | "صباحا" | "مساء" | "ظهرا" | "فجرا" | "غرينتش" | "جرينتش" | "ت"
-    )
+    any_form(w, |w| {
+        matches!(
+            w,
+            "الساعه"
+                | "ساعه"
+                | "بتوقيت"
+                | "توقيت"
+                | "صباحا"
+                | "مساء"
+                | "ظهرا"
+                | "فجرا"
+                | "غرينتش"
+                | "جرينتش"
+                | "ت"
+        )
+    })
 }
 
 /// Percent words after a number: "في المئة", "بالمئة".
@@ -319,17 +454,56 @@ pub fn is_percent_words(a: &str, b: Option<&str>) -> usize {
 
 /// Titles after which a new name is expected (for glossary suggestions).
 pub fn is_title(w: &str) -> bool {
-    matches!(
-        strip_clitics(w, 3),
-        "الرئيس" | "رئيس" | "وزير" | "الوزير" | "وزيره" | "المتحدث" | "المتحدثه" | "الناطق" | "السفير"
-            | "الامين" | "الجنرال" | "العقيد" | "اللواء" | "الشيخ" | "الامير" | "الملك" | "المستشار"
-            | "النائب" | "زعيم" | "الزعيم" | "المبعوث" | "القائد" | "مدير" | "المدير" | "رئيسه" | "الرئيسه"
-            | "نظيره" | "نظيرها" | "نظيرته" | "الدكتور" | "السيد" | "السيده"
-    )
+    any_form(w, |w| {
+        matches!(
+            w,
+            "الرئيس"
+                | "رئيس"
+                | "وزير"
+                | "الوزير"
+                | "وزيره"
+                | "المتحدث"
+                | "المتحدثه"
+                | "الناطق"
+                | "السفير"
+                | "الامين"
+                | "الجنرال"
+                | "العقيد"
+                | "اللواء"
+                | "الشيخ"
+                | "الامير"
+                | "الملك"
+                | "المستشار"
+                | "النائب"
+                | "زعيم"
+                | "الزعيم"
+                | "المبعوث"
+                | "القائد"
+                | "مدير"
+                | "المدير"
+                | "رئيسه"
+                | "الرئيسه"
+                | "نظيره"
+                | "نظيرها"
+                | "نظيرته"
+                | "الدكتور"
+                | "السيد"
+                | "السيده"
+        )
+    })
 }
 
 /// Words that follow a title before the name itself: "وزير الخارجية الروسي سيرغي لافروف".
 pub fn is_title_filler(w: &str) -> bool {
-    let w = strip_clitics(w, 3);
-    w.starts_with("ال") || matches!(w, "باسم" | "العام" | "عام" | "الوزراء")
+    with_article(w).is_some() || matches!(w, "باسم" | "عام")
+}
+
+/// The word with the article ال, after at most one conjunction or preposition (والتاسع).
+pub fn with_article(w: &str) -> Option<&str> {
+    if w.starts_with("ال") {
+        return Some(w);
+    }
+    ["و", "ف", "ب", "ك"]
+        .iter()
+        .find_map(|c| w.strip_prefix(c).filter(|r| r.starts_with("ال")))
 }

@@ -68,7 +68,9 @@ pub fn link(g: &Glossary, norm: &Normalized, sentences: &[Sentence]) -> Vec<Ment
             we += c.len_utf8();
         }
         if we != ke {
-            if spelling.kind == FormKind::Adjective && lexicon::ADJECTIVE_SUFFIXES.contains(&&key[ke..we]) {
+            if spelling.kind == FormKind::Adjective
+                && lexicon::ADJECTIVE_SUFFIXES.contains(&&key[ke..we])
+            {
                 ke = we;
             } else {
                 continue;
@@ -138,16 +140,27 @@ mod tests {
         let n = Normalized::new(text);
         link(&g, &n, &[])
             .into_iter()
-            .map(|m| (text[m.start..m.end].to_string(), g.entities[m.entity].id.clone()))
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_string(),
+                    g.entities[m.entity].id.clone(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn clitics_are_stripped_from_the_surface() {
         assert_eq!(found("وبوتين"), vec![("بوتين".into(), "putin".into())]);
-        assert_eq!(found("بقره باغ"), vec![("قره باغ".into(), "nagorno_karabakh".into())]);
+        assert_eq!(
+            found("بقره باغ"),
+            vec![("قره باغ".into(), "nagorno_karabakh".into())]
+        );
         assert_eq!(found("لأنقرة"), vec![("أنقرة".into(), "ankara".into())]);
-        assert_eq!(found("وبالاتحاد الأوروبي"), vec![("الاتحاد الأوروبي".into(), "eu".into())]);
+        assert_eq!(
+            found("وبالاتحاد الأوروبي"),
+            vec![("الاتحاد الأوروبي".into(), "eu".into())]
+        );
     }
 
     #[test]
@@ -168,7 +181,10 @@ mod tests {
     #[test]
     fn longest_match_wins_and_spelling_variants_fold() {
         let f = found("في إقليم ناغورنيّ قرة باغ");
-        assert_eq!(f, vec![("ناغورنيّ قرة باغ".into(), "nagorno_karabakh".into())]);
+        assert_eq!(
+            f,
+            vec![("ناغورنيّ قرة باغ".into(), "nagorno_karabakh".into())]
+        );
     }
 
     #[test]

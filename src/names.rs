@@ -207,6 +207,11 @@ impl FuzzyIndex {
             exact: HashMap::new(),
         };
         for (ei, e) in g.entities.iter().enumerate() {
+            // organisation names are made of common nouns (منظمة، مجلس); people and places are
+            // transliterations, where near-spellings matter
+            if e.kind == crate::glossary::EntityKind::Organisation {
+                continue;
+            }
             for (si, s) in e.spellings.iter().enumerate() {
                 if s.kind == FormKind::Adjective {
                     continue;
@@ -216,15 +221,22 @@ impl FuzzyIndex {
                     let id = idx.words.len() as u32;
                     let chars: Vec<char> = p.chars().collect();
                     idx.exact.entry(p.to_string()).or_default().push(id);
-                    if chars.len() >= MIN_LEN {
+                    // words with the article (الأمن، المتحدة) are common nouns inside names
+                    if chars.len() >= MIN_LEN && !p.starts_with("ال") {
                         let (sk, n) = skeleton_hash(p);
                         if n >= 3 {
                             idx.by_skeleton.entry(sk).or_default().push(id);
                         }
                         if chars.len() >= MIN_LEN_ONE_EDIT {
-                            idx.by_deletion.entry(hash_skip(&chars, usize::MAX)).or_default().push(id);
+                            idx.by_deletion
+                                .entry(hash_skip(&chars, usize::MAX))
+                                .or_default()
+                                .push(id);
                             for i in 0..chars.len() {
-                                idx.by_deletion.entry(hash_skip(&chars, i)).or_default().push(id);
+                                idx.by_deletion
+                                    .entry(hash_skip(&chars, i))
+                                    .or_default()
+                                    .push(id);
                             }
                         }
                     }
@@ -254,7 +266,7 @@ impl FuzzyIndex {
                 for &id in ids {
                     let sw = &self.words[id as usize];
                     let d = edit_distance(&chars, &sw.chars, 2);
-                    if d >= 1 && d <= 2 {
+                    if d == 1 || (d == 2 && sw.chars.len() >= MIN_LEN_ONE_EDIT) {
                         out.push(id);
                     }
                 }
@@ -282,18 +294,42 @@ impl FuzzyIndex {
     }
 }
 
+fn is_calendar_or_number(w: &str) -> bool {
+    lexicon::month(w, None).is_some()
+        || lexicon::weekday(w).is_some()
+        || lexicon::number_word(w).is_some()
+}
+
 /// Words that look like transliterated foreign names (general Arabic transliteration endings).
 fn foreign_shape(w: &str) -> bool {
     let n = w.chars().count();
     n >= 6
-        && ["وف", "يان", "سكي", "فيتش", "ينكو", "شفيلي", "يفا", "وفا", "ستين", "بيرغ", "بيرج"]
-            .iter()
-            .any(|e| w.ends_with(e))
+        && [
+            "وف",
+            "يان",
+            "سكي",
+            "فيتش",
+            "ينكو",
+            "شفيلي",
+            "يفا",
+            "وفا",
+            "ستين",
+            "بيرغ",
+            "بيرج",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
         && !w.starts_with("ال")
 }
 
 /// The per-article pass: unknown near-spellings of glossary names and candidate new names.
-pub fn scan(idx: &FuzzyIndex, g: &Glossary, article: &Article, norm: &Normalized, mentions: &[Mention]) -> Vec<Candidate> {
+pub fn scan(
+    idx: &FuzzyIndex,
+    g: &Glossary,
+    article: &Article,
+    norm: &Normalized,
+    mentions: &[Mention],
+) -> Vec<Candidate> {
     let key = norm.key();
     let ws = words(key);
     let covered = |s: usize, e: usize| mentions.iter().any(|m| m.kstart < e && s < m.kend);
@@ -307,7 +343,8 @@ pub fn scan(idx: &FuzzyIndex, g: &Glossary, article: &Article, norm: &Normalized
         distinct.len() >= 2
     };
     let content = |pos: usize| {
-        sentence_at(&article.sentences, norm.orig_start(pos)).is_some_and(|s| article.sentences[s].kind.is_content())
+        sentence_at(&article.sentences, norm.orig_start(pos))
+            .is_some_and(|s| article.sentences[s].kind.is_content())
     };
     let mut i = 0;
     while i < ws.len() {
@@ -319,11 +356,19 @@ pub fn scan(idx: &FuzzyIndex, g: &Glossary, article: &Article, norm: &Normalized
         }
         // strip clitics, trying the bare word first
         let forms: Vec<&str> = std::iter::once(raw)
-            .chain(lexicon::CLITICS.iter().filter_map(|c| raw.strip_prefix(c)).filter(|r| r.chars().count() >= MIN_LEN - 1))
+            .chain(
+                lexicon::CLITICS
+                    .iter()
+                    .filter_map(|c| raw.strip_prefix(c))
+                    .filter(|r| r.chars().count() >= MIN_LEN - 1),
+            )
             .collect();
         let mut hit: Option<(u32, &str)> = None;
-        for f in &forms {
-            if f.starts_with("ال") && !forms[0].starts_with("ال") {
+        // a clitic before a word of a glossary name (بمعاهدة) is no new spelling
+        let is_known_word = forms.iter().any(|f| idx.exact.contains_key(*f));
+        for f in forms.iter().filter(|_| !is_known_word) {
+            // words with the article, and calendar or number words, are not names
+            if f.starts_with("ال") || is_calendar_or_number(f) {
                 continue;
             }
             if let Some(id) = idx.near(f).into_iter().next() {
@@ -339,7 +384,11 @@ pub fn scan(idx: &FuzzyIndex, g: &Glossary, article: &Article, norm: &Normalized
             // extend over neighbouring words that belong to the same spelling
             let mut first = i;
             let mut last = i;
-            let spelling_words: Vec<&str> = g.entities[sw.entity].spellings[sw.spelling].key.as_str().split(' ').collect();
+            let spelling_words: Vec<&str> = g.entities[sw.entity].spellings[sw.spelling]
+                .key
+                .as_str()
+                .split(' ')
+                .collect();
             let close = |a: &str, b: &str| {
                 let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
                 edit_distance(&ca, &cb, 2) <= 2
@@ -347,7 +396,9 @@ pub fn scan(idx: &FuzzyIndex, g: &Glossary, article: &Article, norm: &Normalized
             let mut k = sw.index;
             while k > 0 && first > 0 && !covered(ws[first - 1].start, ws[first - 1].end) {
                 let prev = lexicon::strip_clitics(&key[ws[first - 1].start..ws[first - 1].end], 3);
-                if key[ws[first - 1].end..ws[first].start].trim().is_empty() && close(prev, spelling_words[k - 1]) {
+                if key[ws[first - 1].end..ws[first].start].trim().is_empty()
+                    && close(prev, spelling_words[k - 1])
+                {
                     first -= 1;
                     k -= 1;
                 } else {
@@ -355,9 +406,14 @@ pub fn scan(idx: &FuzzyIndex, g: &Glossary, article: &Article, norm: &Normalized
                 }
             }
             let mut k = sw.index;
-            while k + 1 < sw.words && last + 1 < ws.len() && !covered(ws[last + 1].start, ws[last + 1].end) {
+            while k + 1 < sw.words
+                && last + 1 < ws.len()
+                && !covered(ws[last + 1].start, ws[last + 1].end)
+            {
                 let next = &key[ws[last + 1].start..ws[last + 1].end];
-                if key[ws[last].end..ws[last + 1].start].trim().is_empty() && close(next, spelling_words[k + 1]) {
+                if key[ws[last].end..ws[last + 1].start].trim().is_empty()
+                    && close(next, spelling_words[k + 1])
+                {
                     last += 1;
                     k += 1;
                 } else {
@@ -383,11 +439,17 @@ pub fn scan(idx: &FuzzyIndex, g: &Glossary, article: &Article, norm: &Normalized
         if on_topic && lexicon::is_title(raw) {
             let sent = sentence_at(&article.sentences, norm.orig_start(w.start));
             let sentence_mentions_story = mentions.iter().any(|m| {
-                m.sentence == sent && g.entities[m.entity].kind != crate::glossary::EntityKind::Country && !m.adjective
+                m.sentence == sent
+                    && g.entities[m.entity].kind != crate::glossary::EntityKind::Country
+                    && !m.adjective
             });
             let mut j = i + 1;
             let mut steps = 0;
-            while j < ws.len() && steps < 4 && lexicon::is_title_filler(&key[ws[j].start..ws[j].end]) && !covered(ws[j].start, ws[j].end) {
+            while j < ws.len()
+                && steps < 4
+                && lexicon::is_title_filler(&key[ws[j].start..ws[j].end])
+                && !covered(ws[j].start, ws[j].end)
+            {
                 j += 1;
                 steps += 1;
             }
@@ -409,7 +471,8 @@ pub fn scan(idx: &FuzzyIndex, g: &Glossary, article: &Article, norm: &Normalized
                 j += 1;
             }
             if sentence_mentions_story && !run.is_empty() {
-                let (s, e) = norm.orig_span(ws[run[0]].start, ws[*run.last().unwrap_or(&run[0])].end);
+                let (s, e) =
+                    norm.orig_span(ws[run[0]].start, ws[*run.last().unwrap_or(&run[0])].end);
                 out.push(Candidate::NewName {
                     surface: normalize::display_form(&article.text[s..e]),
                     reason: "after a title",
@@ -437,7 +500,11 @@ fn confusable_reason(surface: &str) -> Option<&'static str> {
         Some("contains an invisible (zero-width or bidi) character")
     } else if surface.chars().any(normalize::is_persian_lookalike) {
         Some("uses a Persian look-alike letter (ی or ک)")
-    } else if surface.chars().any(normalize::is_diacritic) {
+    } else if surface
+        .trim_end_matches(normalize::is_diacritic)
+        .chars()
+        .any(normalize::is_diacritic)
+    {
         Some("differs only in diacritics or tatweel")
     } else {
         None
@@ -465,7 +532,9 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                 list.push(form.clone());
             }
             if let Some(why) = confusable_reason(raw) {
-                if !en.findings.iter().any(|f| f.kind == FindingKind::Confusable && f.article == Some(ai) && f.forms[0] == raw) {
+                if !en.findings.iter().any(|f| {
+                    f.kind == FindingKind::Confusable && f.article == Some(ai) && f.forms[0] == raw
+                }) {
                     en.findings.push(Finding {
                         kind: FindingKind::Confusable,
                         article: Some(ai),
@@ -481,7 +550,11 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
         let preferred = normalize::display_form(&e.ar);
         let kind_of = |form: &str| -> FormKind {
             let k = normalize::key(form);
-            e.spellings.iter().find(|s| s.key == k).map(|s| s.kind).unwrap_or(FormKind::Variant)
+            e.spellings
+                .iter()
+                .find(|s| s.key == k)
+                .map(|s| s.kind)
+                .unwrap_or(FormKind::Variant)
         };
         let full = |form: &&String| kind_of(form) != FormKind::Short;
         // within one article
@@ -489,7 +562,10 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
             let fulls: Vec<&String> = forms.iter().filter(full).collect();
             let mut by_key: BTreeMap<String, Vec<&String>> = BTreeMap::new();
             for f in forms {
-                by_key.entry(normalize::key(f).as_str().to_string()).or_default().push(f);
+                by_key
+                    .entry(normalize::key(f).as_str().to_string())
+                    .or_default()
+                    .push(f);
             }
             let same_key_differs = by_key.values().find(|v| v.len() > 1);
             let differing: Option<Vec<String>> = if fulls.len() > 1 {
@@ -501,7 +577,13 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                 en.findings.push(Finding {
                     kind: FindingKind::WithinSource,
                     article: Some(ai),
-                    message: format!("{} spells {} {} ways: {}", id(ai), e.en, d.len(), quote_list(&d)),
+                    message: format!(
+                        "{} spells {} {} ways: {}",
+                        id(ai),
+                        e.en,
+                        d.len(),
+                        quote_list(&d)
+                    ),
                     forms: d,
                 });
             }
@@ -510,7 +592,12 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                     en.findings.push(Finding {
                         kind: FindingKind::NotPreferred,
                         article: Some(ai),
-                        message: format!("{} uses «{}»; the glossary prefers «{}»", id(ai), f, preferred),
+                        message: format!(
+                            "{} uses «{}»; the glossary prefers «{}»",
+                            id(ai),
+                            f,
+                            preferred
+                        ),
                         forms: vec![f.clone()],
                     });
                 }
@@ -526,7 +613,13 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
         if who.len() > 1 && en.forms.len() > 1 {
             let parts: Vec<String> = who
                 .iter()
-                .map(|(f, arts_)| format!("«{}» in {}", f, arts_.iter().map(|&a| id(a)).collect::<Vec<_>>().join(", ")))
+                .map(|(f, arts_)| {
+                    format!(
+                        "«{}» in {}",
+                        f,
+                        arts_.iter().map(|&a| id(a)).collect::<Vec<_>>().join(", ")
+                    )
+                })
                 .collect();
             en.findings.push(Finding {
                 kind: FindingKind::CrossSource,
@@ -541,13 +634,22 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
     for (ai, a) in arts.iter().enumerate() {
         for c in &a.candidates {
             match c {
-                Candidate::Variant { entity, spelling, surface, .. } => {
+                Candidate::Variant {
+                    entity,
+                    spelling,
+                    surface,
+                    ..
+                } => {
                     let en = per.entry(*entity).or_insert_with(|| EntityNames {
                         entity: *entity,
                         forms: BTreeMap::new(),
                         findings: vec![],
                     });
-                    if en.findings.iter().any(|f| f.kind == FindingKind::UnknownVariant && f.article == Some(ai) && f.forms[0] == *surface) {
+                    if en.findings.iter().any(|f| {
+                        f.kind == FindingKind::UnknownVariant
+                            && f.article == Some(ai)
+                            && f.forms[0] == *surface
+                    }) {
                         continue;
                     }
                     let near = &g.entities[*entity].spellings[*spelling].text;
@@ -566,7 +668,9 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                     en.forms.entry(ai).or_default();
                 }
                 Candidate::NewName { surface, reason } => {
-                    let e = sugg.entry(surface.clone()).or_insert((BTreeSet::new(), reason));
+                    let e = sugg
+                        .entry(surface.clone())
+                        .or_insert((BTreeSet::new(), reason));
                     e.0.insert(ai);
                 }
             }
@@ -580,13 +684,21 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                 .filter(|f| f.kind == FindingKind::UnknownVariant)
                 .map(|f| (en.entity, f))
         })
-        .fold(BTreeMap::<(String, usize), Vec<usize>>::new(), |mut acc, (ei, f)| {
-            acc.entry((f.forms[0].clone(), ei)).or_default().extend(f.article);
-            acc
-        })
+        .fold(
+            BTreeMap::<(String, usize), Vec<usize>>::new(),
+            |mut acc, (ei, f)| {
+                acc.entry((f.forms[0].clone(), ei))
+                    .or_default()
+                    .extend(f.article);
+                acc
+            },
+        )
         .into_iter()
         .map(|((surface, ei), articles)| Suggestion {
-            reason: format!("close to «{}»; add it to the variants of {} if it is the same name", g.entities[ei].ar, g.entities[ei].id),
+            reason: format!(
+                "close to «{}»; add it to the variants of {} if it is the same name",
+                g.entities[ei].ar, g.entities[ei].id
+            ),
             surface,
             articles,
             near_entity: Some(ei),
@@ -600,17 +712,34 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
             reason: reason.to_string(),
         });
     }
-    suggestions.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(a.surface.cmp(&b.surface)));
+    suggestions.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.surface.cmp(&b.surface))
+    });
     let mut entities: Vec<EntityNames> = per.into_values().collect();
     for en in &mut entities {
-        en.findings.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.article.cmp(&b.article)).then(a.message.cmp(&b.message)));
+        en.findings.sort_by(|a, b| {
+            a.kind
+                .cmp(&b.kind)
+                .then(a.article.cmp(&b.article))
+                .then(a.message.cmp(&b.message))
+        });
     }
     entities.sort_by_key(|en| g.entities[en.entity].id.clone());
-    NameReport { entities, suggestions }
+    NameReport {
+        entities,
+        suggestions,
+    }
 }
 
 fn quote_list(forms: &[String]) -> String {
-    forms.iter().map(|f| format!("«{f}»")).collect::<Vec<_>>().join(", ")
+    forms
+        .iter()
+        .map(|f| format!("«{f}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -634,9 +763,13 @@ mod tests {
 
     #[test]
     fn confusables() {
-        assert!(confusable_reason("لاف\u{200c}روف").unwrap().contains("invisible"));
+        assert!(confusable_reason("لاف\u{200c}روف")
+            .unwrap()
+            .contains("invisible"));
         assert!(confusable_reason("کاراباخ").unwrap().contains("Persian"));
-        assert!(confusable_reason("لافروفُ").unwrap().contains("diacritics"));
+        assert!(confusable_reason("لافرُوف").unwrap().contains("diacritics"));
+        // a case ending after the last letter is ordinary spelling
+        assert!(confusable_reason("لافروفُ").is_none());
         assert!(confusable_reason("لافروف").is_none());
     }
 }

@@ -239,7 +239,10 @@ pub fn words(key: &str) -> Vec<Word> {
         }
     }
     if let Some(s) = start {
-        out.push(Word { start: s, end: key.len() });
+        out.push(Word {
+            start: s,
+            end: key.len(),
+        });
     }
     out
 }

@@ -324,7 +324,11 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
                     let (surface, sentence, attributed_to) = match c.number {
                         Some(ni) => {
                             let n = &a.facts.numbers[ni];
-                            (a.article.text[n.start..n.end].to_string(), sid(a, n.sentence), n.attributed_to.map(ent))
+                            (
+                                a.article.text[n.start..n.end].to_string(),
+                                sid(a, n.sentence),
+                                n.attributed_to.map(ent),
+                            )
                         }
                         None => (
                             c.parts
@@ -394,7 +398,11 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
             .iter()
             .map(|(&ai, f)| (arts[ai].article.id.clone(), f.clone()))
             .collect();
-        if let Some(cs) = en.findings.iter().find(|f| f.kind == crate::names::FindingKind::CrossSource) {
+        if let Some(cs) = en
+            .findings
+            .iter()
+            .find(|f| f.kind == crate::names::FindingKind::CrossSource)
+        {
             let _ = cs;
             doc.disagreements.push(DisagreementOut {
                 id: format!("s-{}", g.entities[en.entity].id),
@@ -442,7 +450,11 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
         doc.suggestions.push(SuggestionOut {
             surface: s.surface.clone(),
             article: arts[s.articles[0]].article.id.clone(),
-            articles: s.articles.iter().map(|&a| arts[a].article.id.clone()).collect(),
+            articles: s
+                .articles
+                .iter()
+                .map(|&a| arts[a].article.id.clone())
+                .collect(),
             near_entity: s.near_entity.map(ent),
             reason: s.reason.clone(),
         });
