@@ -116,8 +116,9 @@ impl Stemmer {
             rust_stemmers::Algorithm::Arabic,
         ))
     }
-    pub fn stem<'a>(&self, w: &'a str) -> std::borrow::Cow<'a, str> {
-        self.0.stem(w)
+    /// Stem a normalised word after taking off its clitics (و، ب، ال…).
+    pub fn stem_word<'a>(&self, w: &'a str) -> std::borrow::Cow<'a, str> {
+        self.0.stem(crate::lexicon::strip_clitics(w, 4))
     }
 }
 
@@ -171,7 +172,7 @@ pub fn features(
         if is_stop(word) || word.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        out[si].terms.push(h(0, stemmer.stem(word).as_ref()));
+        out[si].terms.push(h(0, stemmer.stem_word(word).as_ref()));
     }
     for n in &facts.numbers {
         if let (Some(si), NumberKind::Quantity | NumberKind::Percent | NumberKind::Date, Some(v)) =
@@ -328,6 +329,7 @@ mod tests {
     #[test]
     fn stemmer_folds_inflections() {
         let s = Stemmer::new();
-        assert_eq!(s.stem("المفاوضات"), s.stem("مفاوضات"));
+        assert_eq!(s.stem_word("والمفاوضات"), s.stem_word("مفاوضات"));
+        assert_eq!(s.stem_word("الاشتباكات"), s.stem_word("اشتباكات"));
     }
 }

@@ -595,10 +595,12 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
                 }
             }
         }
-        if let Some((ql, q)) = qualifier_after(&c, last + 1) {
-            if qualifier == Qualifier::Exact {
+        // "5 جنود على الأقل": after the number or after its counted noun
+        if qualifier == Qualifier::Exact {
+            if let Some((_, q)) = qualifier_after(&c, last + 1).or_else(|| {
+                qualifier_after(&c, last + 2).filter(|_| !c.clause_break_before(last + 2))
+            }) {
                 qualifier = q;
-                let _ = ql;
             }
         }
         // what follows decides the kind

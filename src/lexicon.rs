@@ -3,7 +3,7 @@
 //! measures, events) live in `glossary.yaml`.
 //!
 //! In: normalised words ([`Key`] strings). Out: their meaning. All lists are written in the
-//! normalised form (no hamza on alef, `ه` for `ة`, `ي` for `ى`).
+//! normalised form (no hamza on alef, `ه` for `ه`, `ي` for `ي`).
 
 use crate::normalize::Key;
 
@@ -180,17 +180,17 @@ pub fn number_word(w: &str) -> Option<f64> {
         "سبعون" | "سبعين" => 70.0,
         "ثمانون" | "ثمانين" => 80.0,
         "تسعون" | "تسعين" => 90.0,
-        "مئه" | "مائه" => 100.0,
-        "مئتان" | "مئتين" | "مئتي" | "مائتان" | "مائتين" | "مائتي" => {
+        "ميه" | "مايه" => 100.0,
+        "ميتان" | "ميتين" | "ميتي" | "مايتان" | "مايتين" | "مايتي" => {
             200.0
         }
-        "ثلاثمئه" | "ثلاثمائه" => 300.0,
-        "اربعمئه" | "اربعمائه" => 400.0,
-        "خمسمئه" | "خمسمائه" => 500.0,
-        "ستمئه" | "ستمائه" => 600.0,
-        "سبعمئه" | "سبعمائه" => 700.0,
-        "ثمانمئه" | "ثمانمائه" => 800.0,
-        "تسعمئه" | "تسعمائه" => 900.0,
+        "ثلاثميه" | "ثلاثمايه" => 300.0,
+        "اربعميه" | "اربعمايه" => 400.0,
+        "خمسميه" | "خمسمايه" => 500.0,
+        "ستميه" | "ستمايه" => 600.0,
+        "سبعميه" | "سبعمايه" => 700.0,
+        "ثمانميه" | "ثمانمايه" => 800.0,
+        "تسعميه" | "تسعمايه" => 900.0,
         "الف" => 1000.0,
         "الفان" | "الفين" | "الفي" => 2000.0,
         "مليون" => 1e6,
@@ -201,7 +201,7 @@ pub fn number_word(w: &str) -> Option<f64> {
     Some(v)
 }
 
-/// Multipliers after a number: "30 ألف", "ثلاثة آلاف", "2 مليون".
+/// Multipliers after a number: "30 الف", "ثلاثه الاف", "2 مليون".
 pub fn scale_word(w: &str) -> Option<f64> {
     match w {
         "الف" | "الاف" | "الفا" => Some(1e3),
@@ -216,7 +216,7 @@ pub fn vague_amount(w: &str) -> Option<(f64, f64, &'static str)> {
     let one = |w: &str| -> Option<(f64, f64, &'static str)> {
         match w {
             "عشرات" => Some((10.0, 99.0, "tens")),
-            "مئات" => Some((100.0, 999.0, "hundreds")),
+            "ميات" => Some((100.0, 999.0, "hundreds")),
             "الاف" => Some((1000.0, 9999.0, "thousands")),
             _ => None,
         }
@@ -298,12 +298,17 @@ pub fn weekday(w: &str) -> Option<u32> {
 
 /// Days relative to the article's date.
 pub fn relative_day(w: &str) -> Option<i64> {
-    match w {
+    let one = |w: &str| match w {
         "امس" | "بالامس" => Some(-1),
         "اليوم" => Some(0),
         "غدا" => Some(1),
         _ => None,
-    }
+    };
+    one(w).or_else(|| {
+        ["و", "ف"]
+            .iter()
+            .find_map(|c| w.strip_prefix(c).and_then(one))
+    })
 }
 
 /// Ordinal day words ("التاسع من ..."), 1–31.
@@ -353,7 +358,7 @@ pub fn is_year_cue(w: &str) -> bool {
                 | "في"
                 | "خلال"
                 | "مطلع"
-                | "اوائل"
+                | "اوايل"
                 | "اواخر"
                 | "نهايه"
                 | "بدايه"
@@ -390,7 +395,7 @@ pub fn duration_unit(w: &str) -> bool {
                 | "ساعه"
                 | "ساعات"
                 | "دقيقه"
-                | "دقائق"
+                | "دقايق"
                 | "ثانيه"
                 | "ثوان"
                 | "عقد"
@@ -443,11 +448,11 @@ pub fn is_time_cue(w: &str) -> bool {
     })
 }
 
-/// Percent words after a number: "في المئة", "بالمئة".
+/// Percent words after a number: "في الميه", "بالميه".
 pub fn is_percent_words(a: &str, b: Option<&str>) -> usize {
     match (a, b) {
-        ("في", Some("المئه" | "المائه")) => 2,
-        ("بالمئه" | "بالمائه" | "%", _) => 1,
+        ("في", Some("الميه" | "المايه")) => 2,
+        ("بالميه" | "بالمايه" | "%", _) => 1,
         _ => 0,
     }
 }
@@ -457,8 +462,8 @@ pub fn is_title(w: &str) -> bool {
     any_form(w, |w| {
         matches!(
             w,
-            "الرئيس"
-                | "رئيس"
+            "الرييس"
+                | "رييس"
                 | "وزير"
                 | "الوزير"
                 | "وزيره"
@@ -474,15 +479,15 @@ pub fn is_title(w: &str) -> bool {
                 | "الامير"
                 | "الملك"
                 | "المستشار"
-                | "النائب"
+                | "النايب"
                 | "زعيم"
                 | "الزعيم"
                 | "المبعوث"
-                | "القائد"
+                | "القايد"
                 | "مدير"
                 | "المدير"
-                | "رئيسه"
-                | "الرئيسه"
+                | "رييسه"
+                | "الرييسه"
                 | "نظيره"
                 | "نظيرها"
                 | "نظيرته"
@@ -493,7 +498,7 @@ pub fn is_title(w: &str) -> bool {
     })
 }
 
-/// Words that follow a title before the name itself: "وزير الخارجية الروسي سيرغي لافروف".
+/// Words that follow a title before the name itself: "وزير الخارجيه الروسي سيرغي لافروف".
 pub fn is_title_filler(w: &str) -> bool {
     with_article(w).is_some() || matches!(w, "باسم" | "عام")
 }
