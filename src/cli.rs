@@ -2,17 +2,20 @@
 
 use crate::error::Error;
 use crate::glossary::Glossary;
-use crate::{corpus, render, report};
-use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use crate::names::Severity;
+use crate::render::{self, context, Templates};
+use crate::{corpus, report};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// Exit codes, in one place.
 pub mod exit {
-    /// Everything read and written.
+    /// Everything read and written; `names --check` found nothing at or above `--severity`.
     pub const OK: i32 = 0;
     /// `names --check` found something at or above `--severity`.
     pub const FINDINGS: i32 = 1;
-    /// Bad arguments, glossary or template: nothing was done.
+    /// Bad arguments, glossary or template, or an output that could not be written.
     pub const FATAL: i32 = 2;
     /// Some inputs could not be read; the others were processed and written.
     pub const PARTIAL: i32 = 3;
@@ -29,19 +32,77 @@ pub struct Cli {
     pub command: Command,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct Common {
+    /// Article files (.txt, .md with front matter, .jsonl feeds) and folders (a folder's
+    /// sources.yaml gives dates and outlets).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The glossary of names, measures and events.
+    #[arg(long, default_value = "glossary.yaml")]
+    pub glossary: PathBuf,
+    /// A folder of templates that replace the built-in ones file by file.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A line per finding, for people.
+    Human,
+    /// The `names` and `suggestions` sections of facts.json.
+    Json,
+    /// names.md.
+    Markdown,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl From<Level> for Severity {
+    fn from(l: Level) -> Severity {
+        match l {
+            Level::Info => Severity::Info,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Read articles and write facts.json (and the briefing) to --out.
+    /// Write the briefing: facts.json, briefing.md, briefing.html, disagreements.md, names.md.
     Brief {
-        /// Files (.txt, .md, .jsonl) and folders.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// The glossary.
-        #[arg(long, default_value = "glossary.yaml")]
-        glossary: PathBuf,
+        #[command(flatten)]
+        common: Common,
         /// Where to write.
         #[arg(long, default_value = "out")]
         out: PathBuf,
+        /// Print the template context as JSON and write nothing.
+        #[arg(long)]
+        dump_context: bool,
+    },
+    /// Print where the sources disagree (figures and reworded sentences) as Markdown.
+    Diff {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Check how each source spells each name.
+    Names {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Exit with 1 when there is a finding at or above --severity.
+        #[arg(long)]
+        check: bool,
+        /// The lowest severity that fails --check.
+        #[arg(long, value_enum, default_value = "warning")]
+        severity: Level,
     },
 }
 
@@ -56,30 +117,161 @@ pub fn main() -> i32 {
     }
 }
 
-fn report_errors(errors: &[Error]) {
-    for e in errors {
+struct Loaded {
+    glossary: Glossary,
+    templates: Templates,
+    analysis: crate::Analysis,
+    input_errors: usize,
+}
+
+/// Glossary and templates first (a bad one stops the run before any work), then the articles
+/// (a bad one is reported and skipped).
+fn load(common: &Common) -> anyhow::Result<Loaded> {
+    let glossary = Glossary::load(&common.glossary)?;
+    let templates = Templates::load(common.templates.as_deref())?;
+    let corpus = corpus::read(&common.inputs);
+    for e in &corpus.errors {
         eprintln!("mizan: {e}");
     }
+    if corpus.articles.is_empty() {
+        return Err(Error::Usage("no article could be read".to_string()).into());
+    }
+    let analysis = crate::run_pipeline(&glossary, corpus.articles);
+    Ok(Loaded {
+        glossary,
+        templates,
+        analysis,
+        input_errors: corpus.errors.len(),
+    })
+}
+
+fn status(l: &Loaded) -> i32 {
+    if l.input_errors > 0 {
+        exit::PARTIAL
+    } else {
+        exit::OK
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> anyhow::Result<()> {
+    render::write_atomic(&dir.join(name), text.as_bytes())?;
+    Ok(())
+}
+
+fn stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Brief {
-            inputs,
-            glossary,
+            common,
             out,
+            dump_context,
         } => {
-            let g = Glossary::load(&glossary)?;
-            let corpus = corpus::read(&inputs);
-            report_errors(&corpus.errors);
-            let analysis = crate::run_pipeline(&g, corpus.articles);
-            let doc = report::build(&g, &analysis);
-            render::write_atomic(&out.join("facts.json"), render::json(&doc).as_bytes())?;
-            Ok(if corpus.errors.is_empty() {
-                exit::OK
-            } else {
-                exit::PARTIAL
-            })
+            let l = load(&common)?;
+            let ctx = context::build(&l.glossary, &l.analysis);
+            if dump_context {
+                stdout(&render::json(&ctx))?;
+                return Ok(status(&l));
+            }
+            let doc = report::build(&l.glossary, &l.analysis);
+            let briefing = l.templates.render("briefing", &ctx)?;
+            let disagreements = l.templates.render("disagreements", &ctx)?;
+            let names = l.templates.render("names", &ctx)?;
+            write(&out, "facts.json", &render::json(&doc))?;
+            write(&out, "briefing.md", &briefing)?;
+            write(
+                &out,
+                "briefing.html",
+                &render::html(&briefing, "mizan briefing"),
+            )?;
+            write(&out, "disagreements.md", &disagreements)?;
+            write(&out, "names.md", &names)?;
+            eprintln!(
+                "mizan: {} articles → {}",
+                l.analysis.articles.len(),
+                out.display()
+            );
+            Ok(status(&l))
+        }
+        Command::Diff { common } => {
+            let l = load(&common)?;
+            let ctx = context::build(&l.glossary, &l.analysis);
+            stdout(&l.templates.render("disagreements", &ctx)?)?;
+            Ok(status(&l))
+        }
+        Command::Names {
+            common,
+            format,
+            check,
+            severity,
+        } => {
+            let l = load(&common)?;
+            let g = &l.glossary;
+            let arts = &l.analysis.articles;
+            match format {
+                Format::Json => {
+                    let doc = report::build(g, &l.analysis);
+                    let v =
+                        serde_json::json!({ "names": doc.names, "suggestions": doc.suggestions });
+                    stdout(&render::json(&v))?;
+                }
+                Format::Markdown => {
+                    let ctx = context::build(g, &l.analysis);
+                    stdout(&l.templates.render("names", &ctx)?)?;
+                }
+                Format::Human => {
+                    let mut text = String::new();
+                    for en in &l.analysis.names.entities {
+                        for f in &en.findings {
+                            let art = f
+                                .article
+                                .map(|a| arts[a].article.path.as_str())
+                                .unwrap_or("-");
+                            text.push_str(&format!(
+                                "{}: {} [{}] {}: {}\n",
+                                art,
+                                f.kind.severity().as_str(),
+                                f.kind.as_str(),
+                                g.entities[en.entity].id,
+                                f.message
+                            ));
+                        }
+                    }
+                    let yaml = context::suggestions_yaml(g, &l.analysis);
+                    if !yaml.is_empty() {
+                        text.push_str(
+                            "\n# Suggestions for glossary.yaml (mizan never edits it):\n",
+                        );
+                        text.push_str(&yaml);
+                    }
+                    stdout(&text)?;
+                }
+            }
+            let threshold: Severity = severity.into();
+            let failing = l
+                .analysis
+                .names
+                .entities
+                .iter()
+                .flat_map(|e| &e.findings)
+                .filter(|f| f.kind.severity() >= threshold)
+                .count();
+            if l.input_errors > 0 {
+                return Ok(exit::PARTIAL);
+            }
+            if check && failing > 0 {
+                eprintln!(
+                    "mizan: {failing} name findings at or above {}",
+                    threshold.as_str()
+                );
+                return Ok(exit::FINDINGS);
+            }
+            Ok(exit::OK)
         }
     }
 }

@@ -345,7 +345,7 @@ fn word_diff(g: &Glossary, arts: &[Analyzed], idx: usize, al: &Alignment) -> Wor
             .map(|(_, ws_, we)| {
                 a.mentions
                     .iter()
-                    .find(|m| m.start < *we && *ws_ < m.end && !m.adjective)
+                    .find(|m| m.start < *we && *ws_ < m.end)
                     .map(|m| m.entity)
             })
             .collect();
@@ -398,31 +398,89 @@ fn word_diff(g: &Glossary, arts: &[Analyzed], idx: usize, al: &Alignment) -> Wor
                 new_index,
                 new_len,
             } => {
-                let ra = &ea[old_index..old_index + old_len];
-                let rb = &eb[new_index..new_index + new_len];
-                let one = |r: &[Option<usize>]| -> Option<usize> {
-                    let first = r.first().copied().flatten()?;
-                    r.iter().all(|e| *e == Some(first)).then_some(first)
-                };
-                let same_entity = match (one(ra), one(rb)) {
-                    (Some(x), Some(y)) if x == y => Some(g.entities[x].id.clone()),
-                    _ => None,
-                };
-                if same_entity.is_some() {
-                    spelling = true;
-                } else {
-                    content = true;
+                // pair the words of one entity on both sides (a respelled name); what is left
+                // is a change of content
+                let ra: Vec<usize> = (old_index..old_index + old_len).collect();
+                let rb: Vec<usize> = (new_index..new_index + new_len).collect();
+                let mut used_a = vec![false; ra.len()];
+                let mut used_b = vec![false; rb.len()];
+                let mut respelled: Vec<(usize, Vec<usize>, Vec<usize>)> = Vec::new();
+                for (i, &x) in ra.iter().enumerate() {
+                    let Some(e) = ea[x] else { continue };
+                    if used_a[i] || !rb.iter().any(|&y| eb[y] == Some(e)) {
+                        continue;
+                    }
+                    let xs: Vec<usize> = ra
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, &z)| !used_a[*k] && ea[z] == Some(e))
+                        .map(|(k, _)| k)
+                        .collect();
+                    let ys: Vec<usize> = rb
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, &z)| !used_b[*k] && eb[z] == Some(e))
+                        .map(|(k, _)| k)
+                        .collect();
+                    if ys.is_empty() {
+                        continue;
+                    }
+                    xs.iter().for_each(|&k| used_a[k] = true);
+                    ys.iter().for_each(|&k| used_b[k] = true);
+                    respelled.push((
+                        e,
+                        xs.iter().map(|&k| ra[k]).collect(),
+                        ys.iter().map(|&k| rb[k]).collect(),
+                    ));
                 }
-                pieces.push(Piece {
-                    op: Op::Delete,
-                    text: text_of(&wa, ta, old_index..old_index + old_len),
-                    spelling_of: same_entity.clone(),
-                });
-                pieces.push(Piece {
-                    op: Op::Insert,
-                    text: text_of(&wb, tb, new_index..new_index + new_len),
-                    spelling_of: same_entity,
-                });
+                let join = |ws: &[(String, usize, usize)], t: &str, idx: &[usize]| -> String {
+                    idx.iter()
+                        .map(|&k| t[ws[k].1..ws[k].2].to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                let left_a: Vec<usize> = ra
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| !used_a[*k])
+                    .map(|(_, &x)| x)
+                    .collect();
+                let left_b: Vec<usize> = rb
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| !used_b[*k])
+                    .map(|(_, &x)| x)
+                    .collect();
+                for (e, xs, ys) in respelled {
+                    spelling = true;
+                    let id = Some(g.entities[e].id.clone());
+                    pieces.push(Piece {
+                        op: Op::Delete,
+                        text: join(&wa, ta, &xs),
+                        spelling_of: id.clone(),
+                    });
+                    pieces.push(Piece {
+                        op: Op::Insert,
+                        text: join(&wb, tb, &ys),
+                        spelling_of: id,
+                    });
+                }
+                if !left_a.is_empty() {
+                    content = true;
+                    pieces.push(Piece {
+                        op: Op::Delete,
+                        text: join(&wa, ta, &left_a),
+                        spelling_of: None,
+                    });
+                }
+                if !left_b.is_empty() {
+                    content = true;
+                    pieces.push(Piece {
+                        op: Op::Insert,
+                        text: join(&wb, tb, &left_b),
+                        spelling_of: None,
+                    });
+                }
             }
         }
     }

@@ -858,7 +858,13 @@ fn annotate(
     let mut phrase_end = after;
     while phrase_end < n.min(after + 3) {
         let k = phrase_end;
-        if c.clause_break_before(k) || c.is_digits(k) || (k > after && c.w[k].starts_with('و')) {
+        let among_word =
+            lexicon::any_form(c.w[k], |w| matches!(w, "بينهم" | "بينها" | "منهم" | "منها"));
+        if c.clause_break_before(k)
+            || c.is_digits(k)
+            || among_word
+            || (k > after && c.w[k].starts_with('و'))
+        {
             break;
         }
         phrase_end += 1;
@@ -868,7 +874,10 @@ fn annotate(
             .iter()
             .position(|m| m.matches(&window(k, k + 3)).is_some())
     };
-    if phrase_end > after {
+    // a percentage's noun after من is the whole it is a share of, not what is counted
+    let partitive = after > last + 1;
+    let percent = facts.numbers[idx].kind == NumberKind::Percent;
+    if phrase_end > after && !(percent && partitive) {
         measure = find(&g.measures, after);
     }
     for k in after..phrase_end {

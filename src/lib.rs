@@ -22,6 +22,8 @@ pub mod normalize;
 pub mod render;
 pub mod report;
 
+pub use render::context::Context;
+
 use corpus::Article;
 use glossary::Glossary;
 use rayon::prelude::*;

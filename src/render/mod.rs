@@ -1,0 +1,265 @@
+//! Output: the facts document as JSON, Markdown from Handlebars templates, HTML from Markdown.
+//! The only stage besides `cli` that writes, and it writes atomically (temp file + rename).
+//!
+//! In: [`crate::report::FactsDoc`] and [`context::Context`]. Out: bytes and files.
+
+pub mod context;
+
+use crate::error::{Error, Result};
+use handlebars::Handlebars;
+use std::io::Write;
+use std::path::Path;
+
+/// The default templates, embedded in the binary: (name, file under `templates/`, source).
+pub const TEMPLATES: &[(&str, &str, &str)] = &[
+    (
+        "briefing",
+        "briefing.md.hbs",
+        include_str!("../../templates/briefing.md.hbs"),
+    ),
+    (
+        "disagreements",
+        "disagreements.md.hbs",
+        include_str!("../../templates/disagreements.md.hbs"),
+    ),
+    (
+        "names",
+        "names.md.hbs",
+        include_str!("../../templates/names.md.hbs"),
+    ),
+];
+
+/// Partials, usable as `{{> figure-table}}` from any template.
+pub const PARTIALS: &[(&str, &str, &str)] = &[
+    (
+        "figure-table",
+        "partials/figure-table.md.hbs",
+        include_str!("../../templates/partials/figure-table.md.hbs"),
+    ),
+    (
+        "word-diff",
+        "partials/word-diff.md.hbs",
+        include_str!("../../templates/partials/word-diff.md.hbs"),
+    ),
+    (
+        "sources",
+        "partials/sources.md.hbs",
+        include_str!("../../templates/partials/sources.md.hbs"),
+    ),
+];
+
+/// Escape text for Markdown (inline and inside table cells). Handlebars' HTML escaping would
+/// turn `'` into `&#x27;`; Markdown needs its own punctuation escaped instead.
+pub fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The compiled templates.
+pub struct Templates {
+    hb: Handlebars<'static>,
+}
+
+impl Templates {
+    /// The embedded templates, each replaced by the file of the same name in `overrides`
+    /// (`briefing.md.hbs`, `partials/figure-table.md.hbs`, …). An unknown file there, or one
+    /// that does not compile, is an error naming it.
+    pub fn load(overrides: Option<&Path>) -> Result<Templates> {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_escape_fn(escape_md);
+        let source = |file: &str, default: &'static str| -> Result<(String, String)> {
+            if let Some(dir) = overrides {
+                let p = dir.join(file);
+                if p.is_file() {
+                    let text = std::fs::read_to_string(&p).map_err(|e| Error::Io {
+                        path: p.clone(),
+                        source: e,
+                    })?;
+                    return Ok((text, p.display().to_string()));
+                }
+            }
+            Ok((default.to_string(), format!("templates/{file} (built in)")))
+        };
+        if let Some(dir) = overrides {
+            check_known(dir)?;
+        }
+        for (name, file, default) in PARTIALS {
+            let (text, origin) = source(file, default)?;
+            hb.register_partial(name, text)
+                .map_err(|e| Error::Template {
+                    name: origin,
+                    message: e.to_string(),
+                })?;
+        }
+        for (name, file, default) in TEMPLATES {
+            let (text, origin) = source(file, default)?;
+            hb.register_template_string(name, text)
+                .map_err(|e| Error::Template {
+                    name: origin,
+                    message: e.to_string(),
+                })?;
+        }
+        Ok(Templates { hb })
+    }
+
+    pub fn render<T: serde::Serialize>(&self, name: &str, ctx: &T) -> Result<String> {
+        self.hb.render(name, ctx).map_err(|e| Error::Template {
+            name: name.to_string(),
+            message: e.to_string(),
+        })
+    }
+}
+
+fn check_known(dir: &Path) -> Result<()> {
+    if !dir.is_dir() {
+        return Err(Error::input(dir, "--templates is not a folder"));
+    }
+    let known: Vec<&str> = TEMPLATES.iter().chain(PARTIALS).map(|t| t.1).collect();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let rd = std::fs::read_dir(&d).map_err(|e| Error::Io {
+            path: d.clone(),
+            source: e,
+        })?;
+        for entry in rd.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "hbs") {
+                let rel = p
+                    .strip_prefix(dir)
+                    .unwrap_or(&p)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if !known.contains(&rel.as_str()) {
+                    return Err(Error::input(
+                        &p,
+                        format!("unknown template; the templates are {}", known.join(", ")),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Markdown → a self-contained HTML page. Sections marked `<div lang="ar" dir="rtl">` in the
+/// Markdown read right to left; table cells take the direction of their own text.
+pub fn html(markdown: &str, title: &str) -> String {
+    use pulldown_cmark::{html::push_html, Options, Parser};
+    let mut body = String::new();
+    push_html(
+        &mut body,
+        Parser::new_ext(
+            markdown,
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+        ),
+    );
+    let mut out = String::new();
+    out.push_str(
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n",
+    );
+    out.push_str(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+    );
+    out.push_str(&title.replace('&', "&amp;").replace('<', "&lt;"));
+    out.push_str("</title>\n<style>\n");
+    out.push_str(CSS);
+    out.push_str("</style>\n</head>\n<body>\n");
+    out.push_str(&body);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+const CSS: &str = "body { font-family: system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.55; color: #1d1d1f; }
+[lang=ar] { font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'Amiri', serif; font-size: 1.08em; }
+table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
+th, td { border: 1px solid #c8c8cc; padding: .35rem .55rem; vertical-align: top; unicode-bidi: plaintext; text-align: start; }
+th { background: #f2f2f5; }
+blockquote { border-inline-start: 4px solid #c8c8cc; margin: .5rem 0; padding: .2rem .8rem; color: #333; unicode-bidi: plaintext; }
+del { color: #a40000; } strong { color: #005a00; }
+h1, h2, h3 { line-height: 1.25; }
+li, p { unicode-bidi: plaintext; }
+code { background: #f2f2f5; padding: 0 .2rem; }
+";
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename, so a
+/// reader never sees half a file and a failed run leaves the old file in place.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io = |e: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    let mut f = std::fs::File::create(&tmp).map_err(io)?;
+    f.write_all(bytes).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    drop(f);
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}
+
+pub fn json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("the facts document serialises");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escape_keeps_apostrophes_and_escapes_pipes() {
+        assert_eq!(escape_md("it's a|b *c*"), "it's a\\|b \\*c\\*");
+        assert_eq!(escape_md("سطر\nثان"), "سطر ثان");
+    }
+
+    #[test]
+    fn embedded_templates_compile() {
+        Templates::load(None).unwrap();
+    }
+
+    #[test]
+    fn html_has_tables_and_direction() {
+        let h = html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n<div lang=\"ar\" dir=\"rtl\">\n\nنص\n\n</div>\n",
+            "t",
+        );
+        assert!(h.contains("<table>"));
+        assert!(h.contains("dir=\"rtl\""));
+        assert!(h.starts_with("<!DOCTYPE html>"));
+    }
+
+    #[test]
+    fn atomic_write_replaces_the_file() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("x.md");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
+        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
+    }
+}
