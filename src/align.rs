@@ -126,6 +126,8 @@ impl Stemmer {
 pub struct SentenceFeatures {
     /// Sorted, unique term hashes.
     pub terms: Vec<u64>,
+    /// Glossary people named in the sentence (sorted, unique).
+    pub people: Vec<usize>,
 }
 
 fn h<T: Hash + ?Sized>(tag: u8, t: &T) -> u64 {
@@ -143,6 +145,7 @@ pub fn is_stop(w: &str) -> bool {
 /// The content terms of every sentence of one article.
 pub fn features(
     stemmer: &Stemmer,
+    people: &[usize],
     article: &Article,
     norm: &Normalized,
     mentions: &[Mention],
@@ -161,6 +164,9 @@ pub fn features(
         }
         if mi < mentions.len() && mentions[mi].kstart <= w.start {
             let m = &mentions[mi];
+            if people.binary_search(&m.entity).is_ok() {
+                out[si].people.push(m.entity);
+            }
             if !m.adjective {
                 out[si].terms.push(h(1, &m.entity));
             } else {
@@ -184,6 +190,8 @@ pub fn features(
     for f in &mut out {
         f.terms.sort_unstable();
         f.terms.dedup();
+        f.people.sort_unstable();
+        f.people.dedup();
     }
     for (f, s) in out.iter_mut().zip(&article.sentences) {
         if !s.kind.is_content() {
@@ -283,6 +291,13 @@ pub fn align(articles: &[Analyzed]) -> Vec<Alignment> {
         .filter_map(|((p, q), _)| {
             let fa = &articles[p.0 as usize].features[p.1 as usize];
             let fb = &articles[q.0 as usize].features[q.1 as usize];
+            // two sentences that name people, but none in common, report different statements
+            if !fa.people.is_empty()
+                && !fb.people.is_empty()
+                && !fa.people.iter().any(|x| fb.people.contains(x))
+            {
+                return None;
+            }
             let s = dice(&fa.terms, &fb.terms, &idf);
             (s >= THRESHOLD).then_some(Alignment {
                 a: (p.0 as usize, p.1 as usize),

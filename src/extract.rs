@@ -152,6 +152,12 @@ impl<'a> Ctx<'a> {
             )
         })
     }
+    /// A sentence boundary (final punctuation or a line break) between word i-1 and word i.
+    fn sentence_break_before(&self, i: usize) -> bool {
+        self.gap_before(i)
+            .chars()
+            .any(|c| matches!(c, '.' | '؟' | '?' | '!' | '؛' | '\n'))
+    }
     fn span(&self, a: usize, b: usize) -> (usize, usize) {
         self.norm.orig_span(self.ws[a].start, self.ws[b].end)
     }
@@ -391,17 +397,22 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         if is_verb || is_acc {
             // entity within the next 4 words of the clause (skip title words)
             let mut j = i + 1;
+            // the first name within 6 words of the clause; a nationality adjective
+            // ("الرئيس الأذربيجاني إلهام علييف") only when no name follows
             let mut found = None;
-            while j < n && j <= i + 4 && !c.clause_break_before(j) || (j == i + 1 && j < n) {
+            let mut adjective = None;
+            while j < n && (j <= i + 6 && !c.clause_break_before(j) || j == i + 1) {
                 if let Some(mi) = mention_at[j] {
-                    found = Some(resolve(mi));
-                    break;
+                    if mentions[mi].adjective {
+                        adjective.get_or_insert(resolve(mi));
+                    } else {
+                        found = Some(resolve(mi));
+                        break;
+                    }
                 }
                 j += 1;
-                if j >= n {
-                    break;
-                }
             }
+            found = found.or(adjective);
             if found.is_none() && is_verb && i > 0 {
                 // SVO: "لودريان اتهم"
                 if let Some(mi) = mention_at[i - 1] {
@@ -440,6 +451,11 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
     let mut last_number_end: Option<(usize, usize)> = None; // (word index, number index)
     while i < n {
         let sent = sent_of_word[i];
+        if sent.is_none() {
+            // outside every sentence: front matter
+            i += 1;
+            continue;
+        }
         let content = sent.is_some_and(|s| article.sentences[s].kind.is_content());
         // ordinal day: "التاسع من تشرين الأول" / "التاسع من الشهر الحالي"
         if let Some((day, nw)) = lexicon::ordinal_day(c.w[i], c.word(i + 1).zip(c.word(i + 2))) {
@@ -968,13 +984,20 @@ fn annotate(
     }
     // a per-place measure (a population) belongs to the place named last before it
     if measure.is_some_and(|m| g.measures[m].per_place) {
-        side = (first.saturating_sub(12)..first).rev().find_map(|k| {
-            let mi = mention_at[k]?;
-            let e = mentions[mi].entity;
-            (!mentions[mi].adjective
-                && matches!(g.entities[e].kind, EntityKind::Place | EntityKind::Country))
-            .then_some(e)
-        });
+        let sentence_start = (0..first)
+            .rev()
+            .take_while(|&k| !c.sentence_break_before(k + 1))
+            .last()
+            .unwrap_or(first);
+        side = (first.saturating_sub(12).max(sentence_start)..first)
+            .rev()
+            .find_map(|k| {
+                let mi = mention_at[k]?;
+                let e = mentions[mi].entity;
+                (!mentions[mi].adjective
+                    && matches!(g.entities[e].kind, EntityKind::Place | EntityKind::Country))
+                .then_some(e)
+            });
     }
     let num = &mut facts.numbers[idx];
     num.measure = measure;

@@ -43,13 +43,16 @@ pub struct Analyzed {
 pub fn analyze(g: &Glossary, articles: Vec<Article>) -> Vec<Analyzed> {
     let stemmer = align::Stemmer::new();
     let fuzzy = names::FuzzyIndex::new(g);
+    let people: Vec<usize> = (0..g.entities.len())
+        .filter(|&e| g.entities[e].kind == glossary::EntityKind::Person)
+        .collect();
     articles
         .into_par_iter()
         .map(|article| {
             let norm = normalize::Normalized::new(&article.text);
             let mentions = link::link(g, &norm, &article.sentences);
             let facts = extract::extract(g, &article, &norm, &mentions);
-            let features = align::features(&stemmer, &article, &norm, &mentions, &facts);
+            let features = align::features(&stemmer, &people, &article, &norm, &mentions, &facts);
             let candidates = names::scan(&fuzzy, g, &article, &norm, &mentions);
             Analyzed {
                 article,

@@ -82,6 +82,7 @@ pub fn link(g: &Glossary, norm: &Normalized, sentences: &[Sentence]) -> Vec<Ment
     cands.sort_by_key(|&(s, e, p)| (std::cmp::Reverse(e - s), s, p));
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
+    let has_sentences = !sentences.is_empty();
     for (ks, ke, pi) in cands {
         if taken.iter().any(|&(s, e)| ks < e && s < ke) {
             continue;
@@ -89,8 +90,13 @@ pub fn link(g: &Glossary, norm: &Normalized, sentences: &[Sentence]) -> Vec<Ment
         taken.push((ks, ke));
         let p = g.patterns[pi];
         let (start, end) = norm.orig_span(ks, ke);
+        let sentence = sentence_at(sentences, start);
+        // text outside every sentence (front matter) is not the article's
+        if has_sentences && sentence.is_none() {
+            continue;
+        }
         out.push(Mention {
-            sentence: sentence_at(sentences, start),
+            sentence,
             start,
             end,
             kstart: ks,

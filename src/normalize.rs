@@ -18,7 +18,8 @@
 //! 5. **Digits**: Arabic-Indic (٠–٩) and Persian (۰–۹) digits become ASCII; `٫ → .`, `٬ → ,`,
 //!    `٪ → %`.
 //! 6. **Case**: letters are lower-cased.
-//! 7. **White space**: every run of white space becomes one ASCII space.
+//! 7. **White space**: every run of white space becomes one ASCII space, or one line feed when
+//!    the run holds a line break (so later stages still see line boundaries).
 //!
 //! A dropped character is charged to the key character before it, so a span of the key always
 //! maps back to a span of the original that starts and ends on character boundaries and covers
@@ -63,7 +64,7 @@ pub struct Normalized {
 /// What one original character becomes.
 enum Fold {
     Drop,
-    Space,
+    Space(bool),
     Char(char),
 }
 
@@ -107,7 +108,10 @@ fn fold_one(c: char) -> Fold {
         return Fold::Drop;
     }
     if c.is_whitespace() {
-        return Fold::Space;
+        return Fold::Space(matches!(
+            c,
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}'
+        ));
     }
     let c = match c {
         'ٱ' => 'ا',
@@ -156,9 +160,16 @@ impl Normalized {
             for &d in &pieces[..count] {
                 match fold_one(d) {
                     Fold::Drop => n.extend_last(e),
-                    Fold::Space if last_space => n.extend_last(e),
-                    Fold::Space => {
-                        n.push(' ', s, e);
+                    Fold::Space(newline) if last_space => {
+                        if newline && n.key.ends_with(' ') {
+                            // the run holds a line break: it becomes one
+                            n.key.pop();
+                            n.key.push('\n');
+                        }
+                        n.extend_last(e)
+                    }
+                    Fold::Space(newline) => {
+                        n.push(if newline { '\n' } else { ' ' }, s, e);
                         last_space = true;
                     }
                     Fold::Char(out) => {
@@ -311,7 +322,8 @@ mod tests {
     #[test]
     fn digits_and_space() {
         assert_eq!(k("٢٧ و۳۰ ٪"), "27 و30 %");
-        assert_eq!(k("a \n\t b"), "a b");
+        assert_eq!(k("a \t b"), "a b");
+        assert_eq!(k("a \n\t b"), "a\nb");
         assert_eq!(k("NATO"), "nato");
     }
 
