@@ -171,9 +171,24 @@ fn collect(input: &Path, jobs: &mut Vec<Job>, errors: &mut Vec<Error>) {
         }
     };
     if md.is_file() {
+        // a file named on its own still takes its folder's sources.yaml
+        let mut meta = Meta::default();
+        let sources = input.parent().map(|d| d.join("sources.yaml"));
+        if let Some(sources) = sources.filter(|s| s.is_file() && s.as_path() != input) {
+            match read_sources(&sources) {
+                Ok(m) => {
+                    let name = input
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    meta = m.get(&name).cloned().unwrap_or_default();
+                }
+                Err(e) => errors.push(e),
+            }
+        }
         jobs.push(Job {
             path: input.to_path_buf(),
-            meta: Meta::default(),
+            meta,
         });
         return;
     }

@@ -22,7 +22,7 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("template {name}: {message}")]
+    #[error("{name}: {message}")]
     Template { name: String, message: String },
 
     #[error("{0}")]

@@ -68,6 +68,27 @@ pub fn escape_md(s: &str) -> String {
 /// The compiled templates.
 pub struct Templates {
     hb: Handlebars<'static>,
+    /// template name → where its text came from (a file of --templates, or built in)
+    origins: std::collections::BTreeMap<String, String>,
+}
+
+fn template_error(origin: &str, e: &handlebars::TemplateError) -> Error {
+    let reason = e.reason().to_string();
+    let reason = reason
+        .lines()
+        .next()
+        .unwrap_or("invalid template")
+        .to_string();
+    match e.pos() {
+        Some((line, col)) => Error::Template {
+            name: format!("{origin}:{line}:{col}"),
+            message: reason,
+        },
+        None => Error::Template {
+            name: origin.to_string(),
+            message: reason,
+        },
+    }
 }
 
 impl Templates {
@@ -76,6 +97,7 @@ impl Templates {
     /// that does not compile, is an error naming it.
     pub fn load(overrides: Option<&Path>) -> Result<Templates> {
         let mut hb = Handlebars::new();
+        let mut origins = std::collections::BTreeMap::new();
         hb.set_strict_mode(true);
         hb.register_escape_fn(escape_md);
         let source = |file: &str, default: &'static str| -> Result<(String, String)> {
@@ -97,26 +119,35 @@ impl Templates {
         for (name, file, default) in PARTIALS {
             let (text, origin) = source(file, default)?;
             hb.register_partial(name, text)
-                .map_err(|e| Error::Template {
-                    name: origin,
-                    message: e.to_string(),
-                })?;
+                .map_err(|e| template_error(&origin, &e))?;
+            origins.insert(name.to_string(), origin);
         }
         for (name, file, default) in TEMPLATES {
             let (text, origin) = source(file, default)?;
             hb.register_template_string(name, text)
-                .map_err(|e| Error::Template {
-                    name: origin,
-                    message: e.to_string(),
-                })?;
+                .map_err(|e| template_error(&origin, &e))?;
+            origins.insert(name.to_string(), origin);
         }
-        Ok(Templates { hb })
+        Ok(Templates { hb, origins })
     }
 
     pub fn render<T: serde::Serialize>(&self, name: &str, ctx: &T) -> Result<String> {
-        self.hb.render(name, ctx).map_err(|e| Error::Template {
-            name: name.to_string(),
-            message: e.to_string(),
+        self.hb.render(name, ctx).map_err(|e| {
+            // the template (or partial) where it failed, with its line and column
+            let at = e.template_name.clone().unwrap_or_else(|| name.to_string());
+            let origin = self.origins.get(&at).cloned().unwrap_or(at);
+            let reason = e.reason().to_string();
+            let reason = reason.lines().next().unwrap_or("render error").to_string();
+            match (e.line_no, e.column_no) {
+                (Some(l), Some(c)) => Error::Template {
+                    name: format!("{origin}:{l}:{c}"),
+                    message: reason,
+                },
+                _ => Error::Template {
+                    name: origin,
+                    message: reason,
+                },
+            }
         })
     }
 }

@@ -1,0 +1,49 @@
+//! `out/` holds what `mizan brief examples/karabakh` makes; it must stay current. Snapshots of the
+//! demo briefing are reviewed with `cargo insta review`.
+use crate::support::*;
+
+fn demo(out: &std::path::Path) {
+    mizan()
+        .args(["brief", "examples/karabakh", "--out"])
+        .arg(out)
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_committed_sample_output_is_current() {
+    let d = tempfile::tempdir().unwrap();
+    demo(d.path());
+    for f in [
+        "facts.json",
+        "briefing.md",
+        "briefing.html",
+        "disagreements.md",
+        "names.md",
+    ] {
+        let fresh = std::fs::read_to_string(d.path().join(f)).unwrap();
+        let committed = std::fs::read_to_string(root().join("out").join(f)).unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "out/{f} is stale: run `cargo run --release -- brief examples/karabakh` and commit out/"
+        );
+    }
+}
+
+#[test]
+fn demo_briefing_snapshot() {
+    let d = tempfile::tempdir().unwrap();
+    demo(d.path());
+    insta::assert_snapshot!(
+        "briefing",
+        std::fs::read_to_string(d.path().join("briefing.md")).unwrap()
+    );
+    insta::assert_snapshot!(
+        "disagreements",
+        std::fs::read_to_string(d.path().join("disagreements.md")).unwrap()
+    );
+    insta::assert_snapshot!(
+        "names",
+        std::fs::read_to_string(d.path().join("names.md")).unwrap()
+    );
+}
