@@ -201,6 +201,9 @@ pub fn features(
     out
 }
 
+/// (article index, sentence index), compact.
+type SentenceRef = (u32, u32);
+
 /// Two sentences that report the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
@@ -267,7 +270,7 @@ pub fn align(articles: &[Analyzed]) -> Vec<Alignment> {
         }
     }
     // count shared rare terms per candidate pair
-    let mut shared: HashMap<((u32, u32), (u32, u32)), u32> = HashMap::new();
+    let mut shared: HashMap<(SentenceRef, SentenceRef), u32> = HashMap::new();
     let mut keys: Vec<&u64> = postings.keys().collect();
     keys.sort_unstable();
     for t in keys {

@@ -1,4 +1,6 @@
 //! Command line: arguments → pipeline → outputs and exit code.
+// The command line is the edge of the program: it alone prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use crate::error::Error;
 use crate::glossary::Glossary;

@@ -503,7 +503,7 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
             let base = days_from_civil(adt.0, adt.1, adt.2);
             if let Some(wd) = lexicon::weekday(c.w[i]) {
                 // 1970-01-01 was a Thursday (4)
-                let awd = ((base % 7 + 7 + 4) % 7) as i64;
+                let awd = (base % 7 + 7 + 4) % 7;
                 let back = (awd - wd as i64 + 7) % 7;
                 let (s, e) = c.span(i, i);
                 facts.dates.push(DateRef {
@@ -795,8 +795,8 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         .collect();
 
     // ---- events
-    for i in 0..n {
-        let Some(s) = sent_of_word[i] else { continue };
+    for (i, sent) in sent_of_word.iter().enumerate() {
+        let Some(s) = *sent else { continue };
         if article.sentences[s].kind == SentenceKind::Source {
             continue;
         }

@@ -463,7 +463,7 @@ mod tests {
 
     #[test]
     fn duplicate_id_is_an_error_at_its_line() {
-        let y = format!("{OK}").replace(
+        let y = OK.replace(
             "measures:",
             "  - id: sergey_lavrov\n    kind: person\n    en: X\n    ar: س\nmeasures:",
         );

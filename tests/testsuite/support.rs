@@ -38,10 +38,10 @@ pub fn read_json(p: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
 
-/// The figure disagreements, as (status, subject, [(article, value)]).
-pub fn figure_groups(
-    facts: &serde_json::Value,
-) -> Vec<(String, Option<String>, Vec<(String, f64)>)> {
+/// A figure disagreement: (status, subject, [(article, value)]).
+pub type Group = (String, Option<String>, Vec<(String, f64)>);
+
+pub fn figure_groups(facts: &serde_json::Value) -> Vec<Group> {
     facts["disagreements"]
         .as_array()
         .unwrap()
