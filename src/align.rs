@@ -116,6 +116,27 @@ impl Stemmer {
             rust_stemmers::Algorithm::Arabic,
         ))
     }
+    /// The hash of the stem of a normalised word, cached per thread (stemming is the costly
+    /// part of the features and news vocabulary repeats).
+    pub fn stem_hash(&self, w: &str) -> u64 {
+        thread_local! {
+            static CACHE: std::cell::RefCell<HashMap<String, u64, std::hash::BuildHasherDefault<IdHasher>>> =
+                std::cell::RefCell::new(HashMap::default());
+        }
+        CACHE.with(|c| {
+            if let Some(&v) = c.borrow().get(w) {
+                return v;
+            }
+            let v = h(0, self.stem_word(w).as_ref());
+            let mut c = c.borrow_mut();
+            if c.len() > 1 << 20 {
+                c.clear();
+            }
+            c.insert(w.to_string(), v);
+            v
+        })
+    }
+
     /// Stem a normalised word after taking off its clitics (و، ب، ال…).
     pub fn stem_word<'a>(&self, w: &'a str) -> std::borrow::Cow<'a, str> {
         self.0.stem(crate::lexicon::strip_clitics(w, 4))
@@ -139,7 +160,7 @@ fn h<T: Hash + ?Sized>(tag: u8, t: &T) -> u64 {
 
 /// Is the normalised word a stop word?
 pub fn is_stop(w: &str) -> bool {
-    w.chars().count() <= 2 || STOP.contains(&w)
+    !crate::lexicon::at_least_chars(w, 3) || STOP.contains(&w)
 }
 
 /// The content terms of every sentence of one article.
@@ -178,7 +199,7 @@ pub fn features(
         if is_stop(word) || word.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        out[si].terms.push(h(0, stemmer.stem_word(word).as_ref()));
+        out[si].terms.push(stemmer.stem_hash(word));
     }
     for n in &facts.numbers {
         if let (Some(si), NumberKind::Quantity | NumberKind::Percent | NumberKind::Date, Some(v)) =
@@ -201,9 +222,6 @@ pub fn features(
     out
 }
 
-/// (article index, sentence index), compact.
-type SentenceRef = (u32, u32);
-
 /// Two sentences that report the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
@@ -213,9 +231,29 @@ pub struct Alignment {
     pub score: f64,
 }
 
-/// Weighted Dice coefficient of two sorted term lists.
-fn dice(a: &[u64], b: &[u64], idf: &HashMap<u64, f64>) -> f64 {
-    let w = |t: &u64| idf.get(t).copied().unwrap_or(1.0);
+/// A hasher for keys that are already hashes (term ids): one multiply.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+pub type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// Weighted Dice coefficient of two sorted lists of dense term ids.
+fn dice(a: &[u32], b: &[u32], idf: &[f32]) -> f64 {
+    let w = |t: &u32| idf[*t as usize] as f64;
     let (mut i, mut j, mut shared) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -236,96 +274,133 @@ fn dice(a: &[u64], b: &[u64], idf: &HashMap<u64, f64>) -> f64 {
     }
 }
 
+/// How many of a sentence's rarest terms propose candidates.
+pub const PROBE_TERMS: usize = 8;
+
 /// Align sentences across articles.
 pub fn align(articles: &[Analyzed]) -> Vec<Alignment> {
-    // document frequency over sentences
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    let mut nsent = 0usize;
-    for a in articles {
-        for f in &a.features {
-            if f.terms.len() >= MIN_TERMS {
-                nsent += 1;
-                for t in &f.terms {
-                    *df.entry(*t).or_insert(0) += 1;
-                }
-            }
-        }
-    }
-    let idf: HashMap<u64, f64> = df
-        .iter()
-        .map(|(t, d)| (*t, ((nsent as f64 + 1.0) / (*d as f64)).ln().max(0.1)))
-        .collect();
-    // postings of rare terms
-    let mut postings: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+    use rayon::prelude::*;
+    // dense sentence and term ids
+    let mut sref: Vec<(u32, u32)> = Vec::new();
+    let mut dense: IdMap<u32> = IdMap::default();
+    let mut sent_terms: Vec<Vec<u32>> = Vec::new();
+    let mut df: Vec<u32> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for (si, f) in a.features.iter().enumerate() {
             if f.terms.len() < MIN_TERMS {
                 continue;
             }
-            for t in &f.terms {
-                if df[t] as usize <= MAX_POSTINGS && df[t] >= 2 {
-                    postings.entry(*t).or_default().push((ai as u32, si as u32));
-                }
-            }
+            let mut ts: Vec<u32> = f
+                .terms
+                .iter()
+                .map(|t| {
+                    let next = dense.len() as u32;
+                    let id = *dense.entry(*t).or_insert(next);
+                    if id as usize == df.len() {
+                        df.push(0);
+                    }
+                    df[id as usize] += 1;
+                    id
+                })
+                .collect();
+            ts.sort_unstable();
+            sref.push((ai as u32, si as u32));
+            sent_terms.push(ts);
         }
     }
-    // count shared rare terms per candidate pair
-    let mut shared: HashMap<(SentenceRef, SentenceRef), u32> = HashMap::new();
-    let mut keys: Vec<&u64> = postings.keys().collect();
-    keys.sort_unstable();
-    for t in keys {
-        let list = &postings[t];
-        for x in 0..list.len() {
-            for y in (x + 1)..list.len() {
-                if list[x].0 != list[y].0 {
-                    let (p, q) = if list[x] < list[y] {
-                        (list[x], list[y])
-                    } else {
-                        (list[y], list[x])
-                    };
-                    *shared.entry((p, q)).or_insert(0) += 1;
-                }
-            }
-        }
-    }
-    let mut scored: Vec<Alignment> = shared
-        .into_iter()
-        .filter(|(_, n)| *n >= 2)
-        .filter_map(|((p, q), _)| {
-            let fa = &articles[p.0 as usize].features[p.1 as usize];
-            let fb = &articles[q.0 as usize].features[q.1 as usize];
-            // two sentences that name people, but none in common, report different statements
-            if !fa.people.is_empty()
-                && !fb.people.is_empty()
-                && !fa.people.iter().any(|x| fb.people.contains(x))
-            {
-                return None;
-            }
-            let s = dice(&fa.terms, &fb.terms, &idf);
-            (s >= THRESHOLD).then_some(Alignment {
-                a: (p.0 as usize, p.1 as usize),
-                b: (q.0 as usize, q.1 as usize),
-                score: (s * 1000.0).round() / 1000.0,
-            })
-        })
+    let nsent = sent_terms.len();
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| ((nsent as f32 + 1.0) / d as f32).ln().max(0.1))
         .collect();
-    // keep, for each sentence, only its best partner in each other article (mutual best)
+    // each sentence posts its rarest terms (seen at least twice, at most MAX_POSTINGS times)
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
+    let mut probes: Vec<Vec<u32>> = Vec::with_capacity(nsent);
+    for (s, ts) in sent_terms.iter().enumerate() {
+        let mut rare: Vec<u32> = ts
+            .iter()
+            .copied()
+            .filter(|&t| (2..=MAX_POSTINGS as u32).contains(&df[t as usize]))
+            .collect();
+        rare.sort_by_key(|&t| (df[t as usize], t));
+        rare.truncate(PROBE_TERMS);
+        for &t in &rare {
+            postings[t as usize].push(s as u32);
+        }
+        probes.push(rare);
+    }
+    // for each sentence, count shared probe terms with later sentences of other articles
+    let scored: Vec<Alignment> = (0..nsent)
+        .into_par_iter()
+        .with_min_len(4096)
+        .fold(
+            || (vec![0u8; nsent], Vec::<u32>::new(), Vec::<Alignment>::new()),
+            |(mut count, mut touched, mut out), p| {
+                for &t in &probes[p] {
+                    for &q in &postings[t as usize] {
+                        let q = q as usize;
+                        if q <= p || sref[q].0 == sref[p].0 {
+                            continue;
+                        }
+                        if count[q] == 0 {
+                            touched.push(q as u32);
+                        }
+                        count[q] = count[q].saturating_add(1);
+                    }
+                }
+                for &q in &touched {
+                    let q = q as usize;
+                    if count[q] >= 2 {
+                        let s = dice(&sent_terms[p], &sent_terms[q], &idf);
+                        let (fa, fb) = (
+                            &articles[sref[p].0 as usize].features[sref[p].1 as usize],
+                            &articles[sref[q].0 as usize].features[sref[q].1 as usize],
+                        );
+                        // two sentences that name people, but none in common, report different statements
+                        let people_differ = !fa.people.is_empty()
+                            && !fb.people.is_empty()
+                            && !fa.people.iter().any(|x| fb.people.contains(x));
+                        if s >= THRESHOLD && !people_differ {
+                            out.push(Alignment {
+                                a: (sref[p].0 as usize, sref[p].1 as usize),
+                                b: (sref[q].0 as usize, sref[q].1 as usize),
+                                score: (s * 1000.0).round() / 1000.0,
+                            });
+                        }
+                    }
+                    count[q] = 0;
+                }
+                touched.clear();
+                (count, touched, out)
+            },
+        )
+        .map(|(_, _, out)| out)
+        .reduce(Vec::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    best_partners(scored)
+}
+
+/// Keep, for each sentence, only its best partner in each other article.
+fn best_partners(mut scored: Vec<Alignment>) -> Vec<Alignment> {
     scored.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then(x.a.cmp(&y.a))
             .then(x.b.cmp(&y.b))
     });
-    let mut best: HashMap<((usize, usize), usize), ()> = HashMap::new();
+    let mut taken: std::collections::HashSet<((usize, usize), usize)> =
+        std::collections::HashSet::new();
     let mut out = Vec::new();
     for al in scored {
         let ka = (al.a, al.b.0);
         let kb = (al.b, al.a.0);
-        if best.contains_key(&ka) || best.contains_key(&kb) {
+        if taken.contains(&ka) || taken.contains(&kb) {
             continue;
         }
-        best.insert(ka, ());
-        best.insert(kb, ());
+        taken.insert(ka);
+        taken.insert(kb);
         out.push(al);
     }
     out.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
@@ -338,7 +413,7 @@ mod tests {
 
     #[test]
     fn dice_is_one_for_identical_and_zero_for_disjoint() {
-        let idf = HashMap::new();
+        let idf = vec![1.0; 8];
         assert_eq!(dice(&[1, 2, 3], &[1, 2, 3], &idf), 1.0);
         assert_eq!(dice(&[1, 2], &[3, 4], &idf), 0.0);
         assert!((dice(&[1, 2, 3, 4], &[1, 2, 5, 6], &idf) - 0.5).abs() < 1e-9);

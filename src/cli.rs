@@ -184,7 +184,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             let briefing = l.templates.render("briefing", &ctx)?;
             let disagreements = l.templates.render("disagreements", &ctx)?;
             let names = l.templates.render("names", &ctx)?;
-            write(&out, "facts.json", &render::json(&doc))?;
+            render::write_json(&out.join("facts.json"), &doc)?;
             write(&out, "briefing.md", &briefing)?;
             write(
                 &out,

@@ -600,7 +600,11 @@ fn split_label(text: &str, s: usize, e: usize) -> Option<((usize, usize), (usize
 fn classify_line(line: &str) -> SentenceKind {
     let t = line.trim();
     let words = t.split_whitespace().count();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let letters = t
+        .chars()
+        .filter(|c| crate::normalize::is_word_char(*c) && !c.is_ascii_digit())
+        .count()
+        .max(1);
     let latin = t.chars().filter(|c| c.is_ascii_alphabetic()).count();
     if latin * 2 > letters {
         return SentenceKind::Foreign;

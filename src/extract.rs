@@ -8,7 +8,7 @@ use crate::corpus::{Article, SentenceKind};
 use crate::glossary::{EntityKind, Glossary};
 use crate::lexicon::{self, strip_clitics};
 use crate::link::{sentence_at, Mention};
-use crate::normalize::{words, Key, Normalized, Word};
+use crate::normalize::{words, Normalized, Word};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -392,8 +392,8 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
     let mut attr_words: Vec<(usize, usize)> = Vec::new(); // (word index, entity)
     for i in 0..n {
         let wk = c.w[i];
-        let is_verb = lexicon::is_speech_verb(&key_of(wk));
-        let is_acc = lexicon::is_according(&key_of(wk));
+        let is_verb = lexicon::is_speech_word(wk);
+        let is_acc = lexicon::is_according_word(wk);
         if is_verb || is_acc {
             // entity within the next 4 words of the clause (skip title words)
             let mut j = i + 1;
@@ -436,9 +436,8 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         if facts.attribution[s].is_none() {
             let first_word = (0..n).find(|&i| sent_of_word[i] == Some(s));
             if let Some(fw) = first_word {
-                let opens_with_verb = (fw..(fw + 3).min(n)).any(|i| {
-                    sent_of_word[i] == Some(s) && lexicon::is_speech_verb(&key_of(c.w[i]))
-                });
+                let opens_with_verb = (fw..(fw + 3).min(n))
+                    .any(|i| sent_of_word[i] == Some(s) && lexicon::is_speech_word(c.w[i]));
                 if opens_with_verb {
                     facts.attribution[s] = facts.attribution[s - 1];
                 }
@@ -693,10 +692,7 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
                 let cue = prev.is_some_and(lexicon::is_year_cue);
                 let hijri_mark = next.is_some_and(|nx| nx == "م" || nx == "ه" || nx == "هـ");
                 let counted = next.is_some_and(|nx| {
-                    g.measures
-                        .iter()
-                        .chain(&g.subjects)
-                        .any(|t| t.matches(&[nx]).is_some())
+                    g.measure_at(&[nx]).is_some() || g.subject_at(&[nx]).is_some()
                 });
                 if (month_before
                     || cue
@@ -800,9 +796,8 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         if article.sentences[s].kind == SentenceKind::Source {
             continue;
         }
-        let rest: Vec<&str> = c.w[i..(i + 4).min(n)].to_vec();
-        for (ei, ev) in g.events.iter().enumerate() {
-            if let Some(k) = ev.matches(&rest) {
+        for (ei, k) in g.events_at(&c.w[i..(i + 4).min(n)]) {
+            {
                 let (st, en) = c.span(i, i + k - 1);
                 facts.events.push(EventHit {
                     sentence: s,
@@ -814,10 +809,6 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         }
     }
     facts
-}
-
-fn key_of(w: &str) -> Key {
-    crate::normalize::key(w)
 }
 
 fn blank_number(
@@ -860,7 +851,7 @@ fn annotate(
     prev_number: Option<(usize, usize)>,
 ) {
     let n = c.ws.len();
-    let window = |a: usize, b: usize| -> Vec<&str> { c.w[a.min(n)..b.min(n)].to_vec() };
+    let window = |a: usize, b: usize| -> &[&str] { &c.w[a.min(n)..b.min(n)] };
     // the counted noun right after (skipping a partitive من)
     let mut after = last + 1;
     if c.word(after) == Some("من") {
@@ -885,20 +876,17 @@ fn annotate(
         }
         phrase_end += 1;
     }
-    let find = |terms: &[crate::glossary::Term], k: usize| {
-        terms
-            .iter()
-            .position(|m| m.matches(&window(k, k + 3)).is_some())
-    };
+    let measure_at = |k: usize| g.measure_at(&window(k, k + 3));
+    let subject_at = |k: usize| g.subject_at(&window(k, k + 3));
     // a percentage's noun after من is the whole it is a share of, not what is counted
     let partitive = after > last + 1;
     let percent = facts.numbers[idx].kind == NumberKind::Percent;
     if phrase_end > after && !(percent && partitive) {
-        measure = find(&g.measures, after);
+        measure = measure_at(after);
     }
     for k in after..phrase_end {
         if subject.is_none() {
-            subject = find(&g.subjects, k);
+            subject = subject_at(k);
         }
     }
     // then the words before, up to 6 within the clause
@@ -911,13 +899,13 @@ fn annotate(
             break;
         }
         if measure.is_none() {
-            measure = find(&g.measures, k);
+            measure = measure_at(k);
         }
     }
     // then the rest of the noun phrase after
     for k in (after + 1)..phrase_end {
         if measure.is_none() {
-            measure = find(&g.measures, k);
+            measure = measure_at(k);
         }
     }
     // "بينهم 22 مدنيا" / "منهم": a part of the previous total

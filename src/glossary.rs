@@ -170,11 +170,7 @@ impl Trigger {
                 }
             };
             let stripped_ok = if i == 0 {
-                ok(w)
-                    || lexicon::CLITICS.iter().any(|c| {
-                        w.strip_prefix(c)
-                            .is_some_and(|r| r.chars().count() >= 2 && ok(r))
-                    })
+                ok(w) || lexicon::clitic_forms(w).any(ok)
             } else {
                 ok(w)
             };
@@ -189,6 +185,79 @@ impl Trigger {
 impl Term {
     pub fn matches(&self, ws: &[&str]) -> Option<usize> {
         self.triggers.iter().filter_map(|t| t.matches(ws)).max()
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::align::IdHasher>>;
+
+/// Trigger words of a list of terms, indexed by their first word (exact triggers) and by the
+/// prefix of a `*` trigger, so a word costs a few hash lookups, not a scan of every trigger.
+#[derive(Debug, Default)]
+pub struct TriggerIndex {
+    exact: FastMap<String, Vec<(u32, u32)>>,
+    prefix: FastMap<String, Vec<(u32, u32)>>,
+    longest_prefix: usize,
+}
+
+impl TriggerIndex {
+    fn new(terms: &[Term]) -> TriggerIndex {
+        let mut idx = TriggerIndex::default();
+        for (ti, t) in terms.iter().enumerate() {
+            for (ri, r) in t.triggers.iter().enumerate() {
+                let first = r.words[0].clone();
+                if r.prefix && r.words.len() == 1 {
+                    idx.longest_prefix = idx.longest_prefix.max(first.chars().count());
+                    idx.prefix
+                        .entry(first)
+                        .or_default()
+                        .push((ti as u32, ri as u32));
+                } else {
+                    idx.exact
+                        .entry(first)
+                        .or_default()
+                        .push((ti as u32, ri as u32));
+                }
+            }
+        }
+        idx
+    }
+
+    /// The terms with a trigger that matches the words starting at `ws[0]`, as (term, words
+    /// covered), lowest term first.
+    pub fn find(&self, terms: &[Term], ws: &[&str]) -> Vec<(usize, usize)> {
+        let Some(&w) = ws.first() else { return vec![] };
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        let mut check = |form: &str| {
+            let mut probe = |list: Option<&Vec<(u32, u32)>>| {
+                for &(ti, ri) in list.into_iter().flatten() {
+                    if let Some(n) = terms[ti as usize].triggers[ri as usize].matches(ws) {
+                        hits.push((ti as usize, n));
+                    }
+                }
+            };
+            probe(self.exact.get(form));
+            for (k, (i, _)) in form.char_indices().enumerate().skip(1) {
+                if k > self.longest_prefix {
+                    break;
+                }
+                probe(self.prefix.get(&form[..i]));
+            }
+            if form.chars().count() <= self.longest_prefix {
+                probe(self.prefix.get(form));
+            }
+        };
+        check(w);
+        for r in lexicon::clitic_forms(w) {
+            check(r);
+        }
+        hits.sort_unstable();
+        hits.dedup_by_key(|h| h.0);
+        hits
+    }
+
+    /// The first term (in glossary order) matching at `ws[0]`.
+    pub fn first(&self, terms: &[Term], ws: &[&str]) -> Option<usize> {
+        self.find(terms, ws).first().map(|h| h.0)
     }
 }
 
@@ -210,6 +279,9 @@ pub struct Glossary {
     pub events: Vec<Term>,
     pub matcher: AhoCorasick,
     pub patterns: Vec<Pattern>,
+    pub measure_index: TriggerIndex,
+    pub subject_index: TriggerIndex,
+    pub event_index: TriggerIndex,
     by_id: HashMap<String, usize>,
 }
 
@@ -409,6 +481,9 @@ impl Glossary {
             .map_err(|e| Error::input(path, format!("cannot compile the glossary: {e}")))?;
         Ok(Glossary {
             path: path.to_path_buf(),
+            measure_index: TriggerIndex::new(&measures),
+            subject_index: TriggerIndex::new(&subjects),
+            event_index: TriggerIndex::new(&events),
             entities,
             measures,
             subjects,
@@ -417,6 +492,21 @@ impl Glossary {
             patterns,
             by_id,
         })
+    }
+
+    /// The measure whose trigger matches at `ws[0]`.
+    pub fn measure_at(&self, ws: &[&str]) -> Option<usize> {
+        self.measure_index.first(&self.measures, ws)
+    }
+
+    /// The subject group whose trigger matches at `ws[0]`.
+    pub fn subject_at(&self, ws: &[&str]) -> Option<usize> {
+        self.subject_index.first(&self.subjects, ws)
+    }
+
+    /// The events whose triggers match at `ws[0]`, with the number of words they cover.
+    pub fn events_at(&self, ws: &[&str]) -> Vec<(usize, usize)> {
+        self.event_index.find(&self.events, ws)
     }
 }
 
@@ -501,5 +591,9 @@ mod tests {
         assert_eq!(m.matches(&["بمقتل"]), Some(1));
         assert_eq!(m.matches(&["قتيلا"]), Some(1));
         assert_eq!(m.matches(&["مقتلع"]), None);
+        // the index finds the same
+        assert_eq!(g.measure_at(&["بمقتل"]), Some(0));
+        assert_eq!(g.measure_at(&["وقتيلا"]), Some(0));
+        assert_eq!(g.measure_at(&["مقتلع"]), None);
     }
 }

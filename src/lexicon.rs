@@ -15,6 +15,32 @@ pub const CLITICS: &[&str] = &[
     "ول", "فل", "وك", "فك", "وس", "ال", "و", "ف", "ب", "ل", "ك",
 ];
 
+/// Does `w` start with `p`? (Inline byte compare: these are two- to eight-byte prefixes and a
+/// call to `memcmp` for each costs more than the compare.)
+#[inline]
+fn starts(w: &[u8], p: &[u8]) -> bool {
+    p.len() <= w.len() && p.iter().zip(w).all(|(a, b)| a == b)
+}
+
+/// At least `n` characters?
+#[inline]
+pub fn at_least_chars(s: &str, n: usize) -> bool {
+    n == 0 || s.char_indices().nth(n - 1).is_some()
+}
+
+/// The word without each clitic prefix it may carry, leaving at least two characters, longest
+/// clitic first. Allocation-free.
+pub fn clitic_forms(w: &str) -> impl Iterator<Item = &str> {
+    let b = w.as_bytes();
+    // every clitic starts with و ف ب ل ك ا or س (two-byte letters starting 0xD8/0xD9)
+    let may = b.len() >= 2 && matches!(b[0], 0xD8 | 0xD9);
+    CLITICS
+        .iter()
+        .filter(move |c| may && starts(b, c.as_bytes()))
+        .map(move |c| &w[c.len()..])
+        .filter(|r| at_least_chars(r, 2))
+}
+
 /// True when `prefix` (a normalised string) is a sequence of proclitics.
 pub fn is_clitic_prefix(prefix: &str) -> bool {
     prefix.is_empty() || CLITICS.contains(&prefix)
@@ -27,9 +53,11 @@ pub const ADJECTIVE_SUFFIXES: &[&str] = &[
 
 /// Strip the longest clitic prefix that leaves at least `min_rest` characters.
 pub fn strip_clitics(word: &str, min_rest: usize) -> &str {
+    let b = word.as_bytes();
     for c in CLITICS {
-        if let Some(rest) = word.strip_prefix(c) {
-            if rest.chars().count() >= min_rest {
+        if starts(b, c.as_bytes()) {
+            let rest = &word[c.len()..];
+            if at_least_chars(rest, min_rest) {
                 return rest;
             }
         }
@@ -44,10 +72,7 @@ fn has(list: &[&str], k: &str) -> bool {
 /// Does `f` hold for the word as written, or for it without one of its possible clitics?
 /// (The word as written comes first: بينهم is not ب + ينهم.)
 pub fn any_form(w: &str, f: impl Fn(&str) -> bool) -> bool {
-    f(w) || CLITICS.iter().any(|c| {
-        w.strip_prefix(c)
-            .is_some_and(|r| r.chars().count() >= 2 && f(r))
-    })
+    f(w) || clitic_forms(w).any(f)
 }
 
 /// Verbs of saying and announcing (normalised, with common conjugations).
@@ -101,7 +126,15 @@ const SPEECH: &[&str] = &[
 ];
 
 pub fn is_speech_verb(k: &Key) -> bool {
-    any_form(k.as_str(), |w| has(SPEECH, w))
+    is_speech_word(k.as_str())
+}
+
+/// [`is_speech_verb`] for a word that is already normalised.
+pub fn is_speech_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| SPEECH.iter().copied().collect());
+    any_form(w, |x| set.contains(x))
 }
 
 /// Words that introduce a source: "according to", "quoting".
@@ -117,7 +150,12 @@ const ACCORDING: &[&str] = &[
 ];
 
 pub fn is_according(k: &Key) -> bool {
-    any_form(k.as_str(), |w| has(ACCORDING, w))
+    is_according_word(k.as_str())
+}
+
+/// [`is_according`] for a word that is already normalised.
+pub fn is_according_word(w: &str) -> bool {
+    any_form(w, |x| has(ACCORDING, x))
 }
 
 /// The closing "source:" line of a scraped article.
@@ -161,45 +199,79 @@ pub const POST_QUALIFIERS: &[(&[&str], &str)] = &[
 
 /// Cardinal number words and their value (normalised, with case endings).
 pub fn number_word(w: &str) -> Option<f64> {
-    let v = match w {
-        "واحد" | "واحده" => 1.0,
-        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => 2.0,
-        "ثلاث" | "ثلاثه" => 3.0,
-        "اربع" | "اربعه" => 4.0,
-        "خمس" | "خمسه" => 5.0,
-        "ست" | "سته" => 6.0,
-        "سبع" | "سبعه" => 7.0,
-        "ثمان" | "ثماني" | "ثمانيه" => 8.0,
-        "تسع" | "تسعه" => 9.0,
-        "عشر" | "عشره" => 10.0,
-        "عشرون" | "عشرين" => 20.0,
-        "ثلاثون" | "ثلاثين" => 30.0,
-        "اربعون" | "اربعين" => 40.0,
-        "خمسون" | "خمسين" => 50.0,
-        "ستون" | "ستين" => 60.0,
-        "سبعون" | "سبعين" => 70.0,
-        "ثمانون" | "ثمانين" => 80.0,
-        "تسعون" | "تسعين" => 90.0,
-        "ميه" | "مايه" => 100.0,
-        "ميتان" | "ميتين" | "ميتي" | "مايتان" | "مايتين" | "مايتي" => {
-            200.0
-        }
-        "ثلاثميه" | "ثلاثمايه" => 300.0,
-        "اربعميه" | "اربعمايه" => 400.0,
-        "خمسميه" | "خمسمايه" => 500.0,
-        "ستميه" | "ستمايه" => 600.0,
-        "سبعميه" | "سبعمايه" => 700.0,
-        "ثمانميه" | "ثمانمايه" => 800.0,
-        "تسعميه" | "تسعمايه" => 900.0,
-        "الف" => 1000.0,
-        "الفان" | "الفين" | "الفي" => 2000.0,
-        "مليون" => 1e6,
-        "مليونان" | "مليونين" => 2e6,
-        "مليار" => 1e9,
-        _ => return None,
-    };
-    Some(v)
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, f64>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| NUMBER_WORDS.iter().copied().collect())
+        .get(w)
+        .copied()
 }
+
+/// Cardinal number words and their values (normalised, with case endings).
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("واحد", 1.0),
+    ("واحده", 1.0),
+    ("اثنان", 2.0),
+    ("اثنين", 2.0),
+    ("اثنتان", 2.0),
+    ("اثنتين", 2.0),
+    ("ثلاث", 3.0),
+    ("ثلاثه", 3.0),
+    ("اربع", 4.0),
+    ("اربعه", 4.0),
+    ("خمس", 5.0),
+    ("خمسه", 5.0),
+    ("ست", 6.0),
+    ("سته", 6.0),
+    ("سبع", 7.0),
+    ("سبعه", 7.0),
+    ("ثمان", 8.0),
+    ("ثماني", 8.0),
+    ("ثمانيه", 8.0),
+    ("تسع", 9.0),
+    ("تسعه", 9.0),
+    ("عشر", 10.0),
+    ("عشره", 10.0),
+    ("عشرون", 20.0),
+    ("عشرين", 20.0),
+    ("ثلاثون", 30.0),
+    ("ثلاثين", 30.0),
+    ("اربعون", 40.0),
+    ("اربعين", 40.0),
+    ("خمسون", 50.0),
+    ("خمسين", 50.0),
+    ("ستون", 60.0),
+    ("ستين", 60.0),
+    ("سبعون", 70.0),
+    ("سبعين", 70.0),
+    ("ثمانون", 80.0),
+    ("ثمانين", 80.0),
+    ("تسعون", 90.0),
+    ("تسعين", 90.0),
+    ("ميه", 100.0),
+    ("مايه", 100.0),
+    ("ثلاثميه", 300.0),
+    ("ثلاثمايه", 300.0),
+    ("اربعميه", 400.0),
+    ("اربعمايه", 400.0),
+    ("خمسميه", 500.0),
+    ("خمسمايه", 500.0),
+    ("ستميه", 600.0),
+    ("ستمايه", 600.0),
+    ("سبعميه", 700.0),
+    ("سبعمايه", 700.0),
+    ("ثمانميه", 800.0),
+    ("ثمانمايه", 800.0),
+    ("تسعميه", 900.0),
+    ("تسعمايه", 900.0),
+    ("الف", 1000.0),
+    ("الفان", 2000.0),
+    ("الفين", 2000.0),
+    ("الفي", 2000.0),
+    ("مليون", 1e6),
+    ("مليونان", 2e6),
+    ("مليونين", 2e6),
+    ("مليار", 1e9),
+];
 
 /// Multipliers after a number: "30 الف", "ثلاثه الاف", "2 مليون".
 pub fn scale_word(w: &str) -> Option<f64> {
@@ -221,7 +293,7 @@ pub fn vague_amount(w: &str) -> Option<(f64, f64, &'static str)> {
             _ => None,
         }
     };
-    one(w).or_else(|| CLITICS.iter().find_map(|c| w.strip_prefix(c).and_then(one)))
+    one(w).or_else(|| clitic_forms(w).find_map(one))
 }
 
 /// "Half", "a third", "a quarter" of something, as a percentage.
@@ -232,7 +304,7 @@ pub fn fraction_word(w: &str) -> Option<f64> {
         "ربع" => Some(25.0),
         _ => None,
     };
-    one(w).or_else(|| CLITICS.iter().find_map(|c| w.strip_prefix(c).and_then(one)))
+    one(w).or_else(|| clitic_forms(w).find_map(one))
 }
 
 /// Month names of both series (Levantine and Western) and the Hijri months.
@@ -293,7 +365,7 @@ pub fn weekday(w: &str) -> Option<u32> {
         "السبت" | "سبت" => Some(6),
         _ => None,
     };
-    one(w).or_else(|| CLITICS.iter().find_map(|c| w.strip_prefix(c).and_then(one)))
+    one(w).or_else(|| clitic_forms(w).find_map(one))
 }
 
 /// Days relative to the article's date.

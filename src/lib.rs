@@ -75,10 +75,24 @@ pub struct Analysis {
 
 /// The whole pipeline after reading.
 pub fn run_pipeline(g: &Glossary, articles: Vec<Article>) -> Analysis {
+    let timing = std::env::var_os("MIZAN_TIMING").is_some();
+    let t = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("mizan: {what} done at {:.2?}", t.elapsed());
+            }
+        }
+    };
     let articles = analyze(g, articles);
+    lap("per-article stages");
     let alignments = align::align(&articles);
+    lap("alignment");
     let comparison = compare::compare(g, &articles, &alignments);
+    lap("comparison");
     let names = names::report(g, &articles);
+    lap("names");
     Analysis {
         articles,
         alignments,

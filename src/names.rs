@@ -71,6 +71,8 @@ impl FindingKind {
 pub struct Finding {
     pub kind: FindingKind,
     pub article: Option<usize>,
+    /// The sentence (index in the article) for findings about one place in the text.
+    pub sentence: Option<usize>,
     pub message: String,
     /// The forms the finding is about, as written.
     pub forms: Vec<String>,
@@ -88,6 +90,8 @@ pub struct EntityNames {
 pub struct Suggestion {
     pub surface: String,
     pub articles: Vec<usize>,
+    /// (article, sentence) where it was seen.
+    pub sentences: Vec<(usize, usize)>,
     pub near_entity: Option<usize>,
     pub reason: String,
 }
@@ -111,6 +115,7 @@ pub enum Candidate {
     NewName {
         surface: String,
         reason: &'static str,
+        sentence: Option<usize>,
     },
 }
 
@@ -188,8 +193,8 @@ struct SpellingWord {
 /// Indexes over the words of every glossary spelling, built once per run.
 pub struct FuzzyIndex {
     words: Vec<SpellingWord>,
-    by_skeleton: HashMap<u64, Vec<u32>>,
-    by_deletion: HashMap<u64, Vec<u32>>,
+    by_skeleton: crate::align::IdMap<Vec<u32>>,
+    by_deletion: crate::align::IdMap<Vec<u32>>,
     exact: HashMap<String, Vec<u32>>,
 }
 
@@ -202,8 +207,8 @@ impl FuzzyIndex {
     pub fn new(g: &Glossary) -> FuzzyIndex {
         let mut idx = FuzzyIndex {
             words: vec![],
-            by_skeleton: HashMap::new(),
-            by_deletion: HashMap::new(),
+            by_skeleton: Default::default(),
+            by_deletion: Default::default(),
             exact: HashMap::new(),
         };
         for (ei, e) in g.entities.iter().enumerate() {
@@ -334,14 +339,25 @@ pub fn scan(
     let ws = words(key);
     let covered = |s: usize, e: usize| mentions.iter().any(|m| m.kstart < e && s < m.kend);
     let mut out = Vec::new();
+    // Near-spellings and new names matter in text about the story: an article that names at
+    // least two of the glossary's people or places (countries and organisations are too
+    // common to tell). Elsewhere an ordinary word that looks like a name is only noise.
     let on_topic = {
         let distinct: BTreeSet<usize> = mentions
             .iter()
-            .filter(|m| g.entities[m.entity].kind != crate::glossary::EntityKind::Country)
+            .filter(|m| {
+                matches!(
+                    g.entities[m.entity].kind,
+                    crate::glossary::EntityKind::Person | crate::glossary::EntityKind::Place
+                )
+            })
             .map(|m| m.entity)
             .collect();
         distinct.len() >= 2
     };
+    if !on_topic {
+        return out;
+    }
     let content = |pos: usize| {
         sentence_at(&article.sentences, norm.orig_start(pos))
             .is_some_and(|s| article.sentences[s].kind.is_content())
@@ -360,7 +376,7 @@ pub fn scan(
                 lexicon::CLITICS
                     .iter()
                     .filter_map(|c| raw.strip_prefix(c))
-                    .filter(|r| r.chars().count() >= MIN_LEN - 1),
+                    .filter(|r| lexicon::at_least_chars(r, MIN_LEN - 1)),
             )
             .collect();
         let mut hit: Option<(u32, &str)> = None;
@@ -462,7 +478,7 @@ pub fn scan(
                     || t.starts_with("ال")
                     || crate::align::is_stop(t)
                     || t.bytes().any(|b| b.is_ascii_digit())
-                    || lexicon::is_speech_verb(&normalize::key(t))
+                    || lexicon::is_speech_word(t)
                     || lexicon::is_title(t)
                 {
                     break;
@@ -476,6 +492,7 @@ pub fn scan(
                 out.push(Candidate::NewName {
                     surface: normalize::display_form(&article.text[s..e]),
                     reason: "after a title",
+                    sentence: sent,
                 });
             }
             i = j.max(i + 1);
@@ -487,6 +504,7 @@ pub fn scan(
             out.push(Candidate::NewName {
                 surface: normalize::display_form(&article.text[s..e]),
                 reason: "foreign name shape",
+                sentence: sentence_at(&article.sentences, s),
             });
         }
         i += 1;
@@ -538,6 +556,7 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                     en.findings.push(Finding {
                         kind: FindingKind::Confusable,
                         article: Some(ai),
+                        sentence: m.sentence,
                         message: format!("{}: «{}» {why}", id(ai), form),
                         forms: vec![raw.to_string()],
                     });
@@ -577,6 +596,7 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                 en.findings.push(Finding {
                     kind: FindingKind::WithinSource,
                     article: Some(ai),
+                    sentence: None,
                     message: format!(
                         "{} spells {} {} ways: {}",
                         id(ai),
@@ -592,6 +612,7 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                     en.findings.push(Finding {
                         kind: FindingKind::NotPreferred,
                         article: Some(ai),
+                        sentence: None,
                         message: format!(
                             "{} uses «{}»; the glossary prefers «{}»",
                             id(ai),
@@ -624,13 +645,16 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
             en.findings.push(Finding {
                 kind: FindingKind::CrossSource,
                 article: None,
+                sentence: None,
                 message: format!("sources spell {} differently: {}", e.en, parts.join("; ")),
                 forms: who.keys().map(|s| s.to_string()).collect(),
             });
         }
     }
-    // unknown variants and suggestions
-    let mut sugg: BTreeMap<String, (BTreeSet<usize>, &'static str)> = BTreeMap::new();
+    // unknown variants (one finding per article and spelling) and suggestions (every sentence)
+    type Seen = (BTreeSet<usize>, Vec<(usize, usize)>);
+    let mut near: BTreeMap<(String, usize), Seen> = BTreeMap::new();
+    let mut fresh: BTreeMap<String, (Seen, &'static str)> = BTreeMap::new();
     for (ai, a) in arts.iter().enumerate() {
         for c in &a.candidates {
             match c {
@@ -638,8 +662,11 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                     entity,
                     spelling,
                     surface,
-                    ..
+                    sentence,
                 } => {
+                    let seen = near.entry((surface.clone(), *entity)).or_default();
+                    seen.0.insert(ai);
+                    seen.1.extend(sentence.map(|s| (ai, s)));
                     let en = per.entry(*entity).or_insert_with(|| EntityNames {
                         entity: *entity,
                         forms: BTreeMap::new(),
@@ -652,62 +679,54 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                     }) {
                         continue;
                     }
-                    let near = &g.entities[*entity].spellings[*spelling].text;
+                    let close_to = &g.entities[*entity].spellings[*spelling].text;
                     en.findings.push(Finding {
                         kind: FindingKind::UnknownVariant,
                         article: Some(ai),
+                        sentence: *sentence,
                         message: format!(
                             "{}: «{}» is not in the glossary but is close to «{}» ({})",
                             id(ai),
                             surface,
-                            near,
+                            close_to,
                             g.entities[*entity].en
                         ),
                         forms: vec![surface.clone()],
                     });
                     en.forms.entry(ai).or_default();
                 }
-                Candidate::NewName { surface, reason } => {
-                    let e = sugg
+                Candidate::NewName {
+                    surface,
+                    reason,
+                    sentence,
+                } => {
+                    let e = fresh
                         .entry(surface.clone())
-                        .or_insert((BTreeSet::new(), reason));
-                    e.0.insert(ai);
+                        .or_insert(((BTreeSet::new(), vec![]), reason));
+                    e.0 .0.insert(ai);
+                    e.0 .1.extend(sentence.map(|s| (ai, s)));
                 }
             }
         }
     }
-    let mut suggestions: Vec<Suggestion> = per
-        .values()
-        .flat_map(|en| {
-            en.findings
-                .iter()
-                .filter(|f| f.kind == FindingKind::UnknownVariant)
-                .map(|f| (en.entity, f))
-        })
-        .fold(
-            BTreeMap::<(String, usize), Vec<usize>>::new(),
-            |mut acc, (ei, f)| {
-                acc.entry((f.forms[0].clone(), ei))
-                    .or_default()
-                    .extend(f.article);
-                acc
-            },
-        )
+    let mut suggestions: Vec<Suggestion> = near
         .into_iter()
-        .map(|((surface, ei), articles)| Suggestion {
+        .map(|((surface, ei), (articles, sentences))| Suggestion {
             reason: format!(
                 "close to «{}»; add it to the variants of {} if it is the same name",
                 g.entities[ei].ar, g.entities[ei].id
             ),
             surface,
-            articles,
+            articles: articles.into_iter().collect(),
+            sentences,
             near_entity: Some(ei),
         })
         .collect();
-    for (surface, (articles, reason)) in sugg {
+    for (surface, ((articles, sentences), reason)) in fresh {
         suggestions.push(Suggestion {
             surface,
             articles: articles.into_iter().collect(),
+            sentences,
             near_entity: None,
             reason: reason.to_string(),
         });

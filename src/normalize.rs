@@ -144,6 +144,23 @@ impl Normalized {
         let mut last_space = false;
         for (pos, c) in text.char_indices() {
             let (s, e) = (pos as u32, (pos + c.len_utf8()) as u32);
+            // fast path: plain Arabic letters other than the folded ones, ASCII letters and digits
+            if matches!(c, '\u{0628}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}' | 'a'..='z' | '0'..='9')
+                && c != 'ة'
+            {
+                n.push(c, s, e);
+                last_space = false;
+                continue;
+            }
+            if c == ' ' {
+                if last_space {
+                    n.extend_last(e);
+                } else {
+                    n.push(' ', s, e);
+                    last_space = true;
+                }
+                continue;
+            }
             // Rule 1: decompose compatibility characters first, then fold each piece.
             let mut pieces: [char; 8] = ['\0'; 8];
             let mut count = 0;
@@ -232,8 +249,17 @@ pub struct Word {
 }
 
 /// True for the characters that make up words in a key.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        // the Arabic letters (hamza to yaa, and the extended letters)
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' => true,
+        c if c.is_ascii() => false,
+        // the rest of the Arabic block (punctuation, marks) and general punctuation
+        '\u{0600}'..='\u{06FF}' | '\u{2000}'..='\u{206F}' | '\u{00A0}'..='\u{00BF}' => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// The words of a key, in order.

@@ -163,6 +163,7 @@ pub struct FindingOut {
     pub kind: &'static str,
     pub severity: &'static str,
     pub article: Option<String>,
+    pub sentence: Option<String>,
     pub message: String,
     pub forms: Vec<String>,
 }
@@ -172,6 +173,8 @@ pub struct SuggestionOut {
     pub surface: String,
     pub article: String,
     pub articles: Vec<String>,
+    /// Every sentence it was seen in.
+    pub sentences: Vec<String>,
     pub near_entity: Option<String>,
     pub reason: String,
 }
@@ -440,6 +443,10 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
                     kind: f.kind.as_str(),
                     severity: f.kind.severity().as_str(),
                     article: f.article.map(|a| arts[a].article.id.clone()),
+                    sentence: f
+                        .article
+                        .zip(f.sentence)
+                        .map(|(a, s)| arts[a].article.sentences[s].id.clone()),
                     message: f.message.clone(),
                     forms: f.forms.clone(),
                 })
@@ -454,6 +461,11 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
                 .articles
                 .iter()
                 .map(|&a| arts[a].article.id.clone())
+                .collect(),
+            sentences: s
+                .sentences
+                .iter()
+                .map(|&(a, si)| arts[a].article.sentences[si].id.clone())
                 .collect(),
             near_entity: s.near_entity.map(ent),
             reason: s.reason.clone(),

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Score mizan on the seed articles with ../shared/eval and compare with .ci/seed-floor.
+# usage: scripts/seed-score.sh [path/to/mizan]   (exit 1 when a score falls below its floor)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-target/release/mizan}
+shared=../shared
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bin" brief "$shared/seeds" --out "$tmp/seeds" 2>/dev/null
+python3 "$shared/eval/score.py" "$tmp/seeds/facts.json" "$shared/eval/seeds-expected.json" \
+  "$shared/eval/seeds-mentions.json" "$shared/seeds" | tee "$tmp/score.txt"
+summary=$(grep '^SUMMARY' "$tmp/score.txt")
+fail=0
+while read -r metric floor; do
+  case "$metric" in ''|'#'*) continue ;; esac
+  value=$(printf '%s\n' "$summary" | tr ' ' '\n' | sed -n "s/^$metric=//p")
+  if [ -z "$value" ]; then echo "seed score: $metric missing from the scorer's summary"; fail=1; continue; fi
+  if [ "$metric" = align_pairs_per_gold ]; then
+    ok=$(awk -v v="$value" -v f="$floor" 'BEGIN { print (v <= f + 1e-9) ? 1 : 0 }')
+    rel="<="
+  else
+    ok=$(awk -v v="$value" -v f="$floor" 'BEGIN { print (v >= f - 1e-9) ? 1 : 0 }')
+    rel=">="
+  fi
+  if [ "$ok" != 1 ]; then echo "seed score: $metric = $value, must be $rel $floor"; fail=1; fi
+done < .ci/seed-floor
+[ "$fail" = 0 ] && echo "seed score: every metric at or past its floor"
+exit "$fail"
