@@ -131,7 +131,15 @@ struct Loaded {
 fn load(common: &Common) -> anyhow::Result<Loaded> {
     let glossary = Glossary::load(&common.glossary)?;
     let templates = Templates::load(common.templates.as_deref())?;
+    let t = std::time::Instant::now();
     let corpus = corpus::read(&common.inputs);
+    if std::env::var_os("MIZAN_TIMING").is_some() {
+        eprintln!(
+            "mizan: read {} articles in {:.2?}",
+            corpus.articles.len(),
+            t.elapsed()
+        );
+    }
     for e in &corpus.errors {
         eprintln!("mizan: {e}");
     }
@@ -180,19 +188,28 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 stdout(&render::json(&ctx))?;
                 return Ok(status(&l));
             }
-            let doc = report::build(&l.glossary, &l.analysis);
+            // render every template first, so a template error writes nothing
             let briefing = l.templates.render("briefing", &ctx)?;
             let disagreements = l.templates.render("disagreements", &ctx)?;
             let names = l.templates.render("names", &ctx)?;
-            render::write_json(&out.join("facts.json"), &doc)?;
-            write(&out, "briefing.md", &briefing)?;
-            write(
-                &out,
-                "briefing.html",
-                &render::html(&briefing, "mizan briefing"),
-            )?;
-            write(&out, "disagreements.md", &disagreements)?;
-            write(&out, "names.md", &names)?;
+            let (facts, pages) = rayon::join(
+                || {
+                    let doc = report::build(&l.glossary, &l.analysis);
+                    render::write_json(&out.join("facts.json"), &doc)
+                },
+                || -> anyhow::Result<()> {
+                    let html = render::html(&briefing, "mizan briefing");
+                    write(&out, "briefing.md", &briefing)?;
+                    write(&out, "briefing.html", &html)?;
+                    write(&out, "disagreements.md", &disagreements)?;
+                    write(&out, "names.md", &names)
+                },
+            );
+            facts?;
+            pages?;
+            if std::env::var_os("MIZAN_TIMING").is_some() {
+                eprintln!("mizan: rendered and written");
+            }
             eprintln!(
                 "mizan: {} articles → {}",
                 l.analysis.articles.len(),

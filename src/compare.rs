@@ -139,17 +139,25 @@ pub struct Comparison {
 type GroupKey = (usize, Option<usize>, Option<usize>, bool, Option<i64>);
 
 pub fn compare(g: &Glossary, arts: &[Analyzed], alignments: &[Alignment]) -> Comparison {
-    Comparison {
-        figures: figure_groups(g, arts),
-        diffs: alignments
-            .iter()
-            .enumerate()
-            .map(|(i, al)| word_diff(g, arts, i, al))
-            .collect(),
-    }
+    let (figures, diffs) = rayon::join(
+        || figure_groups(g, arts),
+        || word_diffs(g, arts, alignments),
+    );
+    Comparison { figures, diffs }
 }
 
-fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
+/// Word diffs of every aligned pair, in parallel.
+pub fn word_diffs(g: &Glossary, arts: &[Analyzed], alignments: &[Alignment]) -> Vec<WordDiff> {
+    use rayon::prelude::*;
+    alignments
+        .par_iter()
+        .enumerate()
+        .map(|(i, al)| word_diff(g, arts, i, al, false))
+        .collect()
+}
+
+/// Figure groups: the same measure about the same subject and side across sources.
+pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
     let mut by_key: BTreeMap<GroupKey, Vec<Claim>> = BTreeMap::new();
     for (ai, a) in arts.iter().enumerate() {
         for (ni, n) in a.facts.numbers.iter().enumerate() {
@@ -256,111 +264,175 @@ fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
 
 /// An article does not contradict itself: when one article gives two incompatible figures for
 /// the same measure, subject and side, they are about different events (a past war and the
-/// current fighting). Split the claims, sorted by value, at the widest gap (in log scale) until
-/// no cluster holds two incompatible claims of one article.
+/// current fighting). With the claims sorted by value, each such pair needs a cut between
+/// them; cuts go, greedily, at the widest gap (in log scale) of the range that needs one.
 fn split_events(mut claims: Vec<Claim>) -> Vec<Vec<Claim>> {
     claims.sort_by(|a, b| a.value.total_cmp(&b.value).then(a.article.cmp(&b.article)));
-    let mut out = Vec::new();
-    let mut stack = vec![claims];
-    while let Some(cl) = stack.pop() {
-        let self_contradicting = cl.iter().enumerate().any(|(i, a)| {
-            cl[i + 1..]
-                .iter()
-                .any(|b| b.article == a.article && !compatible(a, b))
-        });
-        if !self_contradicting || cl.len() < 2 {
-            out.push(cl);
+    let n = claims.len();
+    // ranges (lo, hi] of positions between which a cut is needed
+    let mut need: Vec<(usize, usize)> = Vec::new();
+    let mut by_article: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_article.entry(c.article).or_default().push(i);
+    }
+    for pos in by_article.values() {
+        for w in pos.windows(2) {
+            if !compatible(&claims[w[0]], &claims[w[1]]) {
+                need.push((w[0], w[1]));
+            }
+        }
+    }
+    need.sort_by_key(|&(lo, hi)| (hi, lo));
+    let gap = |i: usize| (claims[i].value.max(1e-9) / claims[i - 1].value.max(1e-9)).ln();
+    let mut cuts: Vec<usize> = Vec::new(); // a cut at i separates i-1 and i
+    for (lo, hi) in need {
+        if cuts.iter().any(|&c| lo < c && c <= hi) {
             continue;
         }
-        let gap_at = (1..cl.len())
-            .max_by(|&i, &j| {
-                let gi = (cl[i].value.max(1e-9) / cl[i - 1].value.max(1e-9)).ln();
-                let gj = (cl[j].value.max(1e-9) / cl[j - 1].value.max(1e-9)).ln();
-                gi.total_cmp(&gj)
-            })
-            .unwrap_or(1);
-        let mut left = cl;
-        let right = left.split_off(gap_at);
-        stack.push(right);
-        stack.push(left);
+        let at = ((lo + 1)..=hi)
+            .max_by(|&x, &y| gap(x).total_cmp(&gap(y)).then(y.cmp(&x)))
+            .unwrap_or(hi);
+        cuts.push(at);
     }
-    out.sort_by(|a, b| a[0].value.total_cmp(&b[0].value));
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut rest = claims;
+    for &c in cuts.iter().rev() {
+        let tail = rest.split_off(c);
+        out.push(tail);
+    }
+    out.push(rest);
+    out.retain(|c| !c.is_empty());
+    out.reverse();
+    debug_assert_eq!(out.iter().map(Vec::len).sum::<usize>(), n);
     out
 }
 
-/// agree: every two claims allow a common value. update: the figures differ, and every
-/// difference is between sources of different dates, later ones not lower for a cumulative
-/// measure. conflict: otherwise (same day, unknown dates, or a toll that went down).
+/// agree: the claims allow a common value (for intervals on a line, pairwise overlap is a
+/// common point). update: the figures differ, every difference is between sources of different
+/// dates, and for a cumulative measure no later figure is below an earlier one. conflict:
+/// otherwise (same day, unknown dates, or a toll that went down).
 pub fn status(claims: &[Claim], cumulative: bool) -> Status {
-    let mut all_agree = true;
-    let mut explained = true;
-    for (i, a) in claims.iter().enumerate() {
-        for b in &claims[i + 1..] {
-            if compatible(a, b) {
-                continue;
-            }
-            all_agree = false;
-            match (&a.date, &b.date) {
-                (Some(da), Some(db)) if da != db => {
-                    let (early, late) = if da < db { (a, b) } else { (b, a) };
-                    if cumulative && late.range().1 < early.range().0 {
-                        explained = false;
-                    }
-                }
-                _ => explained = false,
-            }
+    let common = |cs: &mut dyn Iterator<Item = &Claim>| {
+        let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
+        for c in cs {
+            let (a, b) = c.range();
+            lo = lo.max(a);
+            hi = hi.min(b);
+        }
+        lo <= hi + 1e-9
+    };
+    if common(&mut claims.iter()) {
+        return Status::Agree;
+    }
+    if claims.iter().any(|c| c.date.is_none()) {
+        return Status::Conflict;
+    }
+    let mut by_date: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        by_date
+            .entry(c.date.as_deref().unwrap_or_default())
+            .or_default()
+            .push(c);
+    }
+    let mut earlier_lo = f64::NEG_INFINITY;
+    for day in by_date.values() {
+        if !common(&mut day.iter().copied()) {
+            return Status::Conflict;
+        }
+        if cumulative && day.iter().any(|c| c.range().1 < earlier_lo - 1e-9) {
+            return Status::Conflict;
+        }
+        for c in day {
+            earlier_lo = earlier_lo.max(c.range().0);
         }
     }
-    if all_agree {
-        Status::Agree
-    } else if explained {
-        Status::Update
-    } else {
-        Status::Conflict
-    }
+    Status::Update
 }
 
 /// Words of a sentence: (key of the word, original span).
-fn sentence_words(text: &str, start: usize, end: usize) -> Vec<(String, usize, usize)> {
-    let piece = &text[start..end];
-    let norm = Normalized::new(piece);
-    words(norm.key())
+/// Words of a sentence: the normalised sentence and, per word, the key span without clitics
+/// and the original span.
+fn sentence_words(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> (Normalized, Vec<(usize, usize, usize, usize)>) {
+    let norm = Normalized::new(&text[start..end]);
+    let spans = words(norm.key())
         .into_iter()
         .map(|w| {
             let (s, e) = norm.orig_span(w.start, w.end);
-            let k = crate::lexicon::strip_clitics(&norm.key()[w.start..w.end], 3).to_string();
-            (k, start + s, start + e)
+            let word = &norm.key()[w.start..w.end];
+            let bare = crate::lexicon::strip_clitics(word, 3);
+            (w.end - bare.len(), w.end, start + s, start + e)
         })
-        .collect()
+        .collect();
+    (norm, spans)
 }
 
-fn word_diff(g: &Glossary, arts: &[Analyzed], idx: usize, al: &Alignment) -> WordDiff {
+/// The word diff of one aligned pair; `with_text` fills the pieces' text (only the pairs a
+/// report shows need it).
+pub fn word_diff(
+    g: &Glossary,
+    arts: &[Analyzed],
+    idx: usize,
+    al: &Alignment,
+    with_text: bool,
+) -> WordDiff {
+    let (sa, sb) = (
+        &arts[al.a.0].article.sentences[al.a.1],
+        &arts[al.b.0].article.sentences[al.b.1],
+    );
+    let (ta, tb) = (
+        &arts[al.a.0].article.text[sa.start..sa.end],
+        &arts[al.b.0].article.text[sb.start..sb.end],
+    );
+    if ta == tb {
+        return WordDiff {
+            alignment: idx,
+            kind: DiffKind::Same,
+            pieces: vec![Piece {
+                op: Op::Equal,
+                text: if with_text {
+                    ta.to_string()
+                } else {
+                    String::new()
+                },
+                spelling_of: None,
+            }],
+        };
+    }
     let side = |(ai, si): (usize, usize)| {
         let a = &arts[ai];
         let s = &a.article.sentences[si];
-        let ws = sentence_words(&a.article.text, s.start, s.end);
+        let (norm, ws) = sentence_words(&a.article.text, s.start, s.end);
         // the entity each word belongs to, if it is inside a mention
         let ents: Vec<Option<usize>> = ws
             .iter()
-            .map(|(_, ws_, we)| {
+            .map(|(_, _, ws_, we)| {
+                // mentions are sorted by start and do not overlap
+                let i = a.mentions.partition_point(|m| m.end <= *ws_);
                 a.mentions
-                    .iter()
-                    .find(|m| m.start < *we && *ws_ < m.end)
+                    .get(i)
+                    .filter(|m| m.start < *we)
                     .map(|m| m.entity)
             })
             .collect();
-        (ws, ents, &a.article.text)
+        (norm, ws, ents, &a.article.text)
     };
-    let (wa, ea, ta) = side(al.a);
-    let (wb, eb, tb) = side(al.b);
-    let ka: Vec<&str> = wa.iter().map(|w| w.0.as_str()).collect();
-    let kb: Vec<&str> = wb.iter().map(|w| w.0.as_str()).collect();
+    let (na, wa, ea, ta) = side(al.a);
+    let (nb, wb, eb, tb) = side(al.b);
+    let ka: Vec<&str> = wa.iter().map(|w| &na.key()[w.0..w.1]).collect();
+    let kb: Vec<&str> = wb.iter().map(|w| &nb.key()[w.0..w.1]).collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb);
-    let text_of = |ws: &[(String, usize, usize)], t: &str, r: std::ops::Range<usize>| -> String {
-        if r.is_empty() {
+    type Spans = [(usize, usize, usize, usize)];
+    let text_of = |ws: &Spans, t: &str, r: std::ops::Range<usize>| -> String {
+        if r.is_empty() || !with_text {
             return String::new();
         }
-        t[ws[r.start].1..ws[r.end - 1].2].to_string()
+        t[ws[r.start].2..ws[r.end - 1].3].to_string()
     };
     let mut pieces = Vec::new();
     let mut content = false;
@@ -433,9 +505,12 @@ fn word_diff(g: &Glossary, arts: &[Analyzed], idx: usize, al: &Alignment) -> Wor
                         ys.iter().map(|&k| rb[k]).collect(),
                     ));
                 }
-                let join = |ws: &[(String, usize, usize)], t: &str, idx: &[usize]| -> String {
+                let join = |ws: &Spans, t: &str, idx: &[usize]| -> String {
+                    if !with_text {
+                        return String::new();
+                    }
                     idx.iter()
-                        .map(|&k| t[ws[k].1..ws[k].2].to_string())
+                        .map(|&k| t[ws[k].2..ws[k].3].to_string())
                         .collect::<Vec<_>>()
                         .join(" ")
                 };

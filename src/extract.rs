@@ -876,8 +876,8 @@ fn annotate(
         }
         phrase_end += 1;
     }
-    let measure_at = |k: usize| g.measure_at(&window(k, k + 3));
-    let subject_at = |k: usize| g.subject_at(&window(k, k + 3));
+    let measure_at = |k: usize| g.measure_at(window(k, k + 3));
+    let subject_at = |k: usize| g.subject_at(window(k, k + 3));
     // a percentage's noun after من is the whole it is a share of, not what is counted
     let partitive = after > last + 1;
     let percent = facts.numbers[idx].kind == NumberKind::Percent;

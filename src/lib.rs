@@ -87,12 +87,22 @@ pub fn run_pipeline(g: &Glossary, articles: Vec<Article>) -> Analysis {
     };
     let articles = analyze(g, articles);
     lap("per-article stages");
-    let alignments = align::align(&articles);
-    lap("alignment");
-    let comparison = compare::compare(g, &articles, &alignments);
-    lap("comparison");
-    let names = names::report(g, &articles);
-    lap("names");
+    // alignment and its word diffs, beside the figure groups and the names report
+    let ((alignments, diffs), (figures, names)) = rayon::join(
+        || {
+            let alignments = align::align(&articles);
+            let diffs = compare::word_diffs(g, &articles, &alignments);
+            (alignments, diffs)
+        },
+        || {
+            (
+                compare::figure_groups(g, &articles),
+                names::report(g, &articles),
+            )
+        },
+    );
+    let comparison = compare::Comparison { figures, diffs };
+    lap("alignment, comparison and names");
     Analysis {
         articles,
         alignments,

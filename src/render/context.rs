@@ -68,8 +68,10 @@ pub struct SummaryItem {
     pub ar: String,
     /// A line in English built from the sentence's structure.
     pub en: String,
-    /// Labels of the sources that report it.
+    /// Labels of the sources that report it (the first [`LIST_MAX`]).
     pub sources: Vec<String>,
+    /// How many sources are left out of `sources`.
+    pub more_sources: usize,
     pub support: usize,
 }
 
@@ -121,8 +123,11 @@ pub struct EntityRow {
     pub role_en: String,
     pub role_ar: String,
     pub mentions: usize,
-    /// Labels of the sources that mention it.
+    /// Labels of the sources that mention it (the first [`LIST_MAX`]).
     pub sources: Vec<String>,
+    /// How many sources mention it, and how many are left out of `sources`.
+    pub source_count: usize,
+    pub more_sources: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -216,6 +221,9 @@ pub struct SuggestionItem {
 const SUMMARY_MAX: usize = 8;
 const TIMELINE_MAX: usize = 25;
 const COVERAGE_MAX: usize = 30;
+const COVERAGE_COLUMNS: usize = 12;
+/// Source lists in the briefing name at most this many.
+pub const LIST_MAX: usize = 8;
 const FIGURES_MAX: usize = 25;
 const ENTITIES_MAX: usize = 60;
 const QUOTES_MAX: usize = 30;
@@ -594,10 +602,13 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
             if let Some(others) = support.get(&(ai, si)) {
                 srcs.extend(others.iter().map(|&o| labels.of(o)));
             }
+            let support = srcs.len();
+            srcs.truncate(LIST_MAX);
             SummaryItem {
                 ar: a.article.text[s.start..s.end].to_string(),
                 en: english_line(g, a, si),
-                support: srcs.len(),
+                support,
+                more_sources: support - srcs.len(),
                 sources: srcs,
             }
         })
@@ -687,18 +698,29 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
                 role_en: ent.role.as_ref().map(|r| r.en.clone()).unwrap_or_default(),
                 role_ar: ent.role.as_ref().map(|r| r.ar.clone()).unwrap_or_default(),
                 mentions: *n,
-                sources: srcs.iter().map(|&s| labels.of(s)).collect(),
+                sources: srcs.iter().take(LIST_MAX).map(|&s| labels.of(s)).collect(),
+                source_count: srcs.len(),
+                more_sources: srcs.len().saturating_sub(LIST_MAX),
             }
         })
         .collect();
+    // columns: every source, or the COVERAGE_COLUMNS with the most mentions in a large corpus
+    let mut cols: Vec<usize> = (0..arts.len()).collect();
+    if cols.len() > COVERAGE_COLUMNS {
+        cols.sort_by_key(|&ai| (std::cmp::Reverse(arts[ai].mentions.len()), ai));
+        cols.truncate(COVERAGE_COLUMNS);
+        cols.sort_unstable();
+    }
     let coverage = Coverage {
-        columns: arts.iter().map(|a| a.article.id.clone()).collect(),
+        columns: cols.iter().map(|&ai| arts[ai].article.id.clone()).collect(),
         rows: ents
             .iter()
             .take(COVERAGE_MAX)
             .map(|(e, _, _)| CoverageRow {
                 en: g.entities[*e].en.clone(),
-                cells: (0..arts.len())
+                cells: cols
+                    .iter()
+                    .copied()
                     .map(|ai| {
                         per_source
                             .get(&(*e, ai))
@@ -729,13 +751,16 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         }
     }
 
-    // ---- wording diffs
+    // ---- wording diffs: content changes first, then respellings; text only for those shown
+    let mut order: Vec<usize> = (0..an.comparison.diffs.len())
+        .filter(|&i| an.comparison.diffs[i].kind != DiffKind::Same)
+        .collect();
+    order.sort_by_key(|&i| (an.comparison.diffs[i].kind != DiffKind::Content, i));
+    order.truncate(WORDING_MAX);
     let mut wording: Vec<WordingItem> = Vec::new();
-    for (i, d) in an.comparison.diffs.iter().enumerate() {
-        if d.kind == DiffKind::Same {
-            continue;
-        }
+    for i in order {
         let al = &an.alignments[i];
+        let d = crate::compare::word_diff(g, arts, i, al, true);
         let text = |(ai, si): (usize, usize)| {
             let a = &arts[ai];
             let s = &a.article.sentences[si];
@@ -786,9 +811,6 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
             spellings,
         });
     }
-    // content changes first; the sort is stable, so alignment order is kept within a kind
-    wording.sort_by(|a, b| a.kind.cmp(b.kind));
-    wording.truncate(WORDING_MAX);
     quotes.truncate(QUOTES_MAX);
 
     // ---- names
