@@ -572,7 +572,39 @@ pub fn is_title(w: &str) -> bool {
 
 /// Words that follow a title before the name itself: "وزير الخارجيه الروسي سيرغي لافروف".
 pub fn is_title_filler(w: &str) -> bool {
-    with_article(w).is_some() || matches!(w, "باسم" | "عام")
+    with_article(w).is_some()
+        || any_form(w, |w| {
+            matches!(
+                w,
+                "باسم"
+                    | "عام"
+                    | "خارجيه"
+                    | "خارجيتها"
+                    | "خارجيته"
+                    | "دفاع"
+                    | "داخليه"
+                    | "مجلس"
+                    | "حزب"
+                    | "وزراء"
+                    | "حكومه"
+                    | "هييه"
+                    | "لجنه"
+                    | "مكتب"
+                    | "دوله"
+                    | "جمهوريه"
+                    | "مملكه"
+                    | "منظمه"
+                    | "وزاره"
+            )
+        })
+}
+
+/// Words that join the parts of an Arabic name: بن، بنت، عبد، أبو.
+pub fn is_name_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "بن" | "بنت" | "ابن" | "عبد" | "ابو" | "ابي" | "ام" | "ال"
+    )
 }
 
 /// The word with the article ال, after at most one conjunction or preposition (والتاسع).

@@ -214,7 +214,11 @@ impl FuzzyIndex {
         for (ei, e) in g.entities.iter().enumerate() {
             // organisation names are made of common nouns (منظمة، مجلس); people and places are
             // transliterations, where near-spellings matter
-            if e.kind == crate::glossary::EntityKind::Organisation {
+            // countries are well known and their other forms are adjectives
+            if matches!(
+                e.kind,
+                crate::glossary::EntityKind::Organisation | crate::glossary::EntityKind::Country
+            ) {
                 continue;
             }
             for (si, s) in e.spellings.iter().enumerate() {
@@ -436,6 +440,12 @@ pub fn scan(
                     break;
                 }
             }
+            // a lone word of a longer name must be its last (a surname); a first name alone
+            // says nothing
+            if first == last && sw.words > 1 && sw.index + 1 != sw.words {
+                i += 1;
+                continue;
+            }
             let prefix_len = raw.len() - form.len();
             let (s, e) = if first == i {
                 norm.orig_span(w.start + prefix_len, ws[last].end)
@@ -473,10 +483,13 @@ pub fn scan(
             while j < ws.len() && run.len() < 3 {
                 let t = &key[ws[j].start..ws[j].end];
                 let gap = &key[ws[j - 1].end..ws[j].start];
+                // a name's later words may carry the article (عادل الجبير), its first may not
                 if covered(ws[j].start, ws[j].end)
                     || !gap.trim().is_empty()
-                    || t.starts_with("ال")
-                    || crate::align::is_stop(t)
+                    || (t.starts_with("ال") && run.is_empty())
+                    || lexicon::clitic_forms(t).any(|r| r.starts_with("ال"))
+                    || (crate::align::is_stop(t)
+                        && !(lexicon::is_name_connector(t) && !run.is_empty()))
                     || t.bytes().any(|b| b.is_ascii_digit())
                     || lexicon::is_speech_word(t)
                     || lexicon::is_title(t)
