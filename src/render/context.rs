@@ -346,8 +346,10 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
                     );
                 }
             }
-            if let Some(vg) = n.vague {
-                s = vg.replace('_', " ");
+            match n.vague {
+                Some("fraction") => s = fmt_value(v),
+                Some(vg) => s = vg.replace('_', " "),
+                None => {}
             }
             if n.kind == NumberKind::Percent {
                 s.push('%');
@@ -399,6 +401,8 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
     if !head.is_empty() {
         parts.push(head);
     }
+    // a place that speaks (Yerevan announced…) is already named as the actor
+    places.retain(|p| !actors.contains(p));
     if !places.is_empty() {
         parts.push(
             places

@@ -65,6 +65,30 @@ pub fn escape_md(s: &str) -> String {
     out
 }
 
+/// `{{isolate x}}`: the escaped text between U+2068 FIRST STRONG ISOLATE and U+2069 POP
+/// DIRECTIONAL ISOLATE, so a Latin source label or a date inside Arabic text (or the reverse)
+/// keeps its own direction instead of reordering its neighbours.
+fn isolate(
+    h: &handlebars::Helper,
+    _: &Handlebars,
+    _: &handlebars::Context,
+    _: &mut handlebars::RenderContext,
+    out: &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
+    let v = h
+        .param(0)
+        .ok_or_else(|| handlebars::RenderErrorReason::ParamNotFoundForIndex("isolate", 0))?;
+    let text = match v.value() {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    if !text.is_empty() {
+        out.write(&format!("\u{2068}{}\u{2069}", escape_md(&text)))?;
+    }
+    Ok(())
+}
+
 /// The compiled templates.
 pub struct Templates {
     hb: Handlebars<'static>,
@@ -100,6 +124,7 @@ impl Templates {
         let mut origins = std::collections::BTreeMap::new();
         hb.set_strict_mode(true);
         hb.register_escape_fn(escape_md);
+        hb.register_helper("isolate", Box::new(isolate));
         let source = |file: &str, default: &'static str| -> Result<(String, String)> {
             if let Some(dir) = overrides {
                 let p = dir.join(file);
@@ -287,6 +312,20 @@ mod tests {
     fn markdown_escape_keeps_apostrophes_and_escapes_pipes() {
         assert_eq!(escape_md("it's a|b *c*"), "it's a\\|b \\*c\\*");
         assert_eq!(escape_md("سطر\nثان"), "سطر ثان");
+    }
+
+    #[test]
+    fn isolate_wraps_embedded_text_in_bidi_isolates() {
+        let mut hb = Handlebars::new();
+        hb.register_escape_fn(escape_md);
+        hb.register_helper("isolate", Box::new(isolate));
+        let out = hb
+            .render_template(
+                "مصدر {{isolate s}}",
+                &serde_json::json!({"s": "Demo Wire (01)"}),
+            )
+            .unwrap();
+        assert_eq!(out, "مصدر \u{2068}Demo Wire (01)\u{2069}");
     }
 
     #[test]
