@@ -489,7 +489,7 @@ pub fn scan(
                     || (t.starts_with("ال") && run.is_empty())
                     || lexicon::clitic_forms(t).any(|r| r.starts_with("ال"))
                     || (crate::align::is_stop(t)
-                        && !(lexicon::is_name_connector(t) && !run.is_empty()))
+                        && (run.is_empty() || !lexicon::is_name_connector(t)))
                     || t.bytes().any(|b| b.is_ascii_digit())
                     || lexicon::is_speech_word(t)
                     || lexicon::is_title(t)
