@@ -7,7 +7,7 @@
 use crate::align::Alignment;
 use crate::extract::{NumberKind, Qualifier};
 use crate::glossary::Glossary;
-use crate::normalize::{key, words, Normalized};
+use crate::normalize::{words, Normalized};
 use crate::Analyzed;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -566,7 +566,6 @@ pub fn word_diff(
     } else {
         DiffKind::Same
     };
-    let _ = key;
     WordDiff {
         alignment: idx,
         kind,

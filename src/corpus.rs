@@ -529,7 +529,7 @@ fn split_line(text: &str, ls: usize, le: usize) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < chars.len() {
-        let (pos, c) = chars[i];
+        let c = chars[i].1;
         if !is_final_punct(c) {
             i += 1;
             continue;
@@ -569,7 +569,6 @@ fn split_line(text: &str, ls: usize, le: usize) -> Vec<(usize, usize)> {
             start = end;
             i = k;
         } else {
-            let _ = pos;
             i += 1;
         }
     }

@@ -401,12 +401,11 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
             .iter()
             .map(|(&ai, f)| (arts[ai].article.id.clone(), f.clone()))
             .collect();
-        if let Some(cs) = en
+        if en
             .findings
             .iter()
-            .find(|f| f.kind == crate::names::FindingKind::CrossSource)
+            .any(|f| f.kind == crate::names::FindingKind::CrossSource)
         {
-            let _ = cs;
             doc.disagreements.push(DisagreementOut {
                 id: format!("s-{}", g.entities[en.entity].id),
                 kind: "spelling",
