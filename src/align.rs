@@ -12,7 +12,7 @@
 use crate::corpus::Article;
 use crate::extract::{Facts, NumberKind};
 use crate::link::Mention;
-use crate::normalize::{words, Normalized};
+use crate::normalize::Normalized;
 use crate::Analyzed;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -160,7 +160,12 @@ fn h<T: Hash + ?Sized>(tag: u8, t: &T) -> u64 {
 
 /// Is the normalised word a stop word?
 pub fn is_stop(w: &str) -> bool {
-    !crate::lexicon::at_least_chars(w, 3) || STOP.contains(&w)
+    type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<IdHasher>>;
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    !crate::lexicon::at_least_chars(w, 3)
+        || SET
+            .get_or_init(|| STOP.iter().copied().collect())
+            .contains(w)
 }
 
 /// The content terms of every sentence of one article.
@@ -169,13 +174,14 @@ pub fn features(
     people: &[usize],
     article: &Article,
     norm: &Normalized,
+    ws: &[crate::normalize::Word],
     mentions: &[Mention],
     facts: &Facts,
 ) -> Vec<SentenceFeatures> {
     let key = norm.key();
     let mut out: Vec<SentenceFeatures> = vec![SentenceFeatures::default(); article.sentences.len()];
     let mut mi = 0;
-    for w in words(key) {
+    for &w in ws {
         let start = norm.orig_start(w.start);
         let Some(si) = crate::link::sentence_at(&article.sentences, start) else {
             continue;
@@ -240,7 +246,12 @@ impl Hasher for IdHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
             self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }

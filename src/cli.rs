@@ -188,14 +188,31 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 stdout(&render::json(&ctx))?;
                 return Ok(status(&l));
             }
+            let timing = std::env::var_os("MIZAN_TIMING").is_some();
+            let t = std::time::Instant::now();
+            if timing {
+                eprintln!("mizan: context built");
+            }
             // render every template first, so a template error writes nothing
             let briefing = l.templates.render("briefing", &ctx)?;
             let disagreements = l.templates.render("disagreements", &ctx)?;
             let names = l.templates.render("names", &ctx)?;
+            if timing {
+                eprintln!("mizan: templates rendered in {:.2?}", t.elapsed());
+            }
             let (facts, pages) = rayon::join(
                 || {
+                    let t = std::time::Instant::now();
                     let doc = report::build(&l.glossary, &l.analysis);
-                    render::write_json(&out.join("facts.json"), &doc)
+                    if timing {
+                        eprintln!("mizan: facts document built in {:.2?}", t.elapsed());
+                    }
+                    let pretty = doc.articles.len() <= render::PRETTY_MAX_ARTICLES;
+                    let r = render::write_json(&out.join("facts.json"), &doc, pretty);
+                    if timing {
+                        eprintln!("mizan: facts.json written after {:.2?}", t.elapsed());
+                    }
+                    r
                 },
                 || -> anyhow::Result<()> {
                     let html = render::html(&briefing, "mizan briefing");

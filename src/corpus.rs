@@ -524,53 +524,42 @@ fn trim_span(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 
 fn split_line(text: &str, ls: usize, le: usize) -> Vec<(usize, usize)> {
     let line = &text[ls..le];
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut spans = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if !is_final_punct(c) {
-            i += 1;
-            continue;
-        }
-        // a run of dots
-        let mut j = i;
-        while j + 1 < chars.len() && chars[j + 1].1 == '.' && c == '.' {
-            j += 1;
-        }
-        if c == '.' && j > i {
-            i = j + 1;
+    // only the punctuation is visited; the rest of the line is skipped at byte speed
+    let mut from = 0;
+    while let Some(off) = line[from..].find(is_final_punct) {
+        let i = from + off;
+        let c = line[i..].chars().next().unwrap_or(' ');
+        let mut j = i + c.len_utf8();
+        // a run of two or more dots is not a boundary
+        if c == '.' && line[j..].starts_with('.') {
+            from = j + line[j..].len() - line[j..].trim_start_matches('.').len();
             continue;
         }
         // swallow closing quotes right after the punctuation
-        let mut k = j + 1;
-        while k < chars.len() && is_closing(chars[k].1) {
-            k += 1;
+        let rest = &line[j..];
+        j += rest.len() - rest.trim_start_matches(is_closing).len();
+        let next = line[j..].chars().next();
+        let prev = line[..i].chars().next_back();
+        if c == '.'
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit())
+        {
+            from = j;
+            continue;
         }
-        let next = chars.get(k).map(|x| x.1);
         let boundary = match next {
             None => true,
             Some(n) => n.is_whitespace() || n == ',' || n == '،',
         };
-        if c == '.'
-            && i > 0
-            && chars[i - 1].1.is_ascii_digit()
-            && next.is_some_and(|n| n.is_ascii_digit())
-        {
-            i += 1;
-            continue;
-        }
         if boundary {
-            let end = chars.get(k).map(|x| x.0).unwrap_or(line.len());
-            if let Some(span) = trim_span(text, ls + start, ls + end) {
+            if let Some(span) = trim_span(text, ls + start, ls + j) {
                 spans.push(span);
             }
-            start = end;
-            i = k;
-        } else {
-            i += 1;
+            start = j;
         }
+        from = j.max(i + c.len_utf8());
     }
     if let Some(span) = trim_span(text, ls + start, le) {
         spans.push(span);

@@ -8,7 +8,7 @@ use crate::corpus::{Article, SentenceKind};
 use crate::glossary::{EntityKind, Glossary};
 use crate::lexicon::{self, strip_clitics};
 use crate::link::{sentence_at, Mention};
-use crate::normalize::{words, Normalized, Word};
+use crate::normalize::{Normalized, Word};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -112,7 +112,7 @@ pub struct Facts {
 /// The words of the key with helpers to look around.
 struct Ctx<'a> {
     key: &'a str,
-    ws: Vec<Word>,
+    ws: &'a [Word],
     w: Vec<&'a str>,
     norm: &'a Normalized,
 }
@@ -355,9 +355,14 @@ fn month_at(c: &Ctx, i: usize) -> Option<(u32, &'static str, usize)> {
 }
 
 /// Extract everything from one article.
-pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[Mention]) -> Facts {
+pub fn extract(
+    g: &Glossary,
+    article: &Article,
+    norm: &Normalized,
+    ws: &[Word],
+    mentions: &[Mention],
+) -> Facts {
     let key = norm.key();
-    let ws = words(key);
     let w: Vec<&str> = ws.iter().map(|x| &key[x.start..x.end]).collect();
     let c = Ctx { key, ws, w, norm };
     let n = c.ws.len();
@@ -388,10 +393,16 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
         ..Facts::default()
     };
 
+    // which words could mean something to the lexicon (one hash probe per word, used twice)
+    let lexical: Vec<bool> = c.w.iter().map(|w| lexicon::is_lexical(w)).collect();
+
     // ---- attribution per sentence: speech verb / "according to" + entity, or entity + verb
     let mut attr_words: Vec<(usize, usize)> = Vec::new(); // (word index, entity)
     for i in 0..n {
         let wk = c.w[i];
+        if !lexical[i] {
+            continue;
+        }
         let is_verb = lexicon::is_speech_word(wk);
         let is_acc = lexicon::is_according_word(wk);
         if is_verb || is_acc {
@@ -456,6 +467,11 @@ pub fn extract(g: &Glossary, article: &Article, norm: &Normalized, mentions: &[M
             continue;
         }
         let content = sent.is_some_and(|s| article.sentences[s].kind.is_content());
+        // most words are no number, date or calendar word: one hash probe rules them out
+        if !lexical[i] && !c.w[i].bytes().any(|b| b.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
         // ordinal day: "التاسع من تشرين الأول" / "التاسع من الشهر الحالي"
         if let Some((day, nw)) = lexicon::ordinal_day(c.w[i], c.word(i + 1).zip(c.word(i + 2))) {
             let j = i + nw;
@@ -1023,6 +1039,7 @@ pub fn quotes(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::corpus;
+    use crate::normalize::words;
     use std::path::Path;
 
     const G: &str = "entities:
@@ -1074,7 +1091,7 @@ subjects:
         };
         let norm = Normalized::new(text);
         let ms = crate::link::link(&g, &norm, &article.sentences);
-        let f = extract(&g, &article, &norm, &ms);
+        let f = extract(&g, &article, &norm, &words(norm.key()), &ms);
         (g, f, text.to_string())
     }
 

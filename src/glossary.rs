@@ -197,6 +197,16 @@ pub struct TriggerIndex {
     exact: FastMap<String, Vec<(u32, u32)>>,
     prefix: FastMap<String, Vec<(u32, u32)>>,
     longest_prefix: usize,
+    /// The first two characters of every trigger word: a word starting otherwise matches none.
+    starts: std::collections::HashSet<
+        (char, char),
+        std::hash::BuildHasherDefault<crate::align::IdHasher>,
+    >,
+}
+
+fn first_two(w: &str) -> (char, char) {
+    let mut it = w.chars();
+    (it.next().unwrap_or('\0'), it.next().unwrap_or('\0'))
 }
 
 impl TriggerIndex {
@@ -205,6 +215,7 @@ impl TriggerIndex {
         for (ti, t) in terms.iter().enumerate() {
             for (ri, r) in t.triggers.iter().enumerate() {
                 let first = r.words[0].clone();
+                idx.starts.insert(first_two(&first));
                 if r.prefix && r.words.len() == 1 {
                     idx.longest_prefix = idx.longest_prefix.max(first.chars().count());
                     idx.prefix
@@ -228,6 +239,9 @@ impl TriggerIndex {
         let Some(&w) = ws.first() else { return vec![] };
         let mut hits: Vec<(usize, usize)> = Vec::new();
         let mut check = |form: &str| {
+            if !self.starts.contains(&first_two(form)) {
+                return;
+            }
             let mut probe = |list: Option<&Vec<(u32, u32)>>| {
                 for &(ti, ri) in list.into_iter().flatten() {
                     if let Some(n) = terms[ti as usize].triggers[ri as usize].matches(ws) {

@@ -197,6 +197,72 @@ pub const POST_QUALIFIERS: &[(&[&str], &str)] = &[
     (&["تقريبا"], "about"),
 ];
 
+/// Every word (without clitics) that some function of this module gives a meaning to, besides
+/// number words: a word that is none of these, and not a number word, can skip them all.
+const LEXICAL: &[&str] = &[
+    // vague amounts and fractions
+    "عشرات",
+    "ميات",
+    "الاف",
+    "نصف",
+    "ثلث",
+    "ربع",
+    // weekdays and relative days
+    "الاحد",
+    "احد",
+    "الاثنين",
+    "اثنين",
+    "الثلاثاء",
+    "ثلاثاء",
+    "الاربعاء",
+    "اربعاء",
+    "الخميس",
+    "خميس",
+    "الجمعه",
+    "جمعه",
+    "السبت",
+    "سبت",
+    "امس",
+    "بالامس",
+    "اليوم",
+    "غدا",
+    // ordinal days
+    "الاول",
+    "الحادي",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "العشرين",
+    "الثلاثين",
+];
+
+/// Could the word (or the word without a clitic) mean something to [`number_word`],
+/// [`vague_amount`], [`fraction_word`], [`weekday`], [`relative_day`], [`ordinal_day`],
+/// [`is_speech_word`] or [`is_according_word`]? One hash probe per form, for the hot loop.
+pub fn is_lexical(w: &str) -> bool {
+    type Set = std::collections::HashSet<
+        &'static str,
+        std::hash::BuildHasherDefault<crate::align::IdHasher>,
+    >;
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        LEXICAL
+            .iter()
+            .chain(SPEECH)
+            .chain(ACCORDING)
+            .copied()
+            .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
+            .collect()
+    });
+    set.contains(w) || clitic_forms(w).any(|f| set.contains(f))
+}
+
 /// Cardinal number words and their value (normalised, with case endings).
 pub fn number_word(w: &str) -> Option<f64> {
     static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, f64>> =

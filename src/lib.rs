@@ -51,8 +51,10 @@ pub fn analyze(g: &Glossary, articles: Vec<Article>) -> Vec<Analyzed> {
         .map(|article| {
             let norm = normalize::Normalized::new(&article.text);
             let mentions = link::link(g, &norm, &article.sentences);
-            let facts = extract::extract(g, &article, &norm, &mentions);
-            let features = align::features(&stemmer, &people, &article, &norm, &mentions, &facts);
+            let ws = normalize::words(norm.key());
+            let facts = extract::extract(g, &article, &norm, &ws, &mentions);
+            let features =
+                align::features(&stemmer, &people, &article, &norm, &ws, &mentions, &facts);
             let candidates = names::scan(&fuzzy, g, &article, &norm, &mentions);
             Analyzed {
                 article,

@@ -190,8 +190,15 @@ impl Normalized {
                         last_space = true;
                     }
                     Fold::Char(out) => {
-                        for low in out.to_lowercase() {
-                            n.push(low, s, e);
+                        if out.is_ascii() {
+                            n.push(out.to_ascii_lowercase(), s, e);
+                        } else if ('\u{0600}'..='\u{06FF}').contains(&out) {
+                            // Arabic has no case
+                            n.push(out, s, e);
+                        } else {
+                            for low in out.to_lowercase() {
+                                n.push(low, s, e);
+                            }
                         }
                         last_space = false;
                     }

@@ -290,13 +290,21 @@ pub fn write_atomic_with(
     })
 }
 
-/// Write a value as pretty JSON (with a final newline) to `path`, atomically and streaming.
-pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
+/// Write a value as JSON (with a final newline) to `path`, atomically and streaming: indented
+/// when `pretty` (for documents people open), compact otherwise (large runs write faster).
+pub fn write_json<T: serde::Serialize>(path: &Path, value: &T, pretty: bool) -> Result<()> {
     write_atomic_with(path, |w| {
-        serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
+        if pretty {
+            serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
+        } else {
+            serde_json::to_writer(&mut *w, value).map_err(std::io::Error::other)?;
+        }
         w.write_all(b"\n")
     })
 }
+
+/// Up to this many articles facts.json is indented; above, it is compact.
+pub const PRETTY_MAX_ARTICLES: usize = 1000;
 
 pub fn json<T: serde::Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("the facts document serialises");
