@@ -22,8 +22,10 @@ pub struct Context {
     /// Earliest and latest article dates (YYYY-MM-DD), if any article is dated.
     pub first_date: Option<String>,
     pub last_date: Option<String>,
-    /// The sources, in input order.
+    /// The sources, in input order (the first [`SOURCES_MAX`]).
     pub sources: Vec<Source>,
+    /// How many sources are left out of `sources` (all are in facts.json).
+    pub sources_more: usize,
     /// Sentences most sources support, each with an English line built from its facts.
     pub summary: Vec<SummaryItem>,
     /// One row per figure group: the same measure about the same subject across sources.
@@ -224,6 +226,8 @@ const COVERAGE_MAX: usize = 30;
 const COVERAGE_COLUMNS: usize = 12;
 /// Source lists in the briefing name at most this many.
 pub const LIST_MAX: usize = 8;
+/// The sources table lists at most this many.
+pub const SOURCES_MAX: usize = 200;
 const FIGURES_MAX: usize = 25;
 const ENTITIES_MAX: usize = 60;
 const QUOTES_MAX: usize = 30;
@@ -533,8 +537,10 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         .iter()
         .filter_map(|a| a.article.date.as_ref())
         .collect();
+    let sources_more = arts.len().saturating_sub(SOURCES_MAX);
     let sources: Vec<Source> = arts
         .iter()
+        .take(SOURCES_MAX)
         .enumerate()
         .map(|(i, a)| Source {
             id: a.article.id.clone(),
@@ -889,6 +895,7 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         .collect();
     Context {
         article_count: arts.len(),
+        sources_more,
         first_date: dates.iter().min().map(|s| s.to_string()),
         last_date: dates.iter().max().map(|s| s.to_string()),
         sources,
