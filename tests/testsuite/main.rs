@@ -7,6 +7,7 @@ mod figures;
 mod glossary_file;
 mod inputs;
 mod names;
+mod robust;
 mod sample;
 mod support;
 mod templates;
