@@ -335,6 +335,33 @@ fn fmt_days(z: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// Three groups of digits joined by the same `/`, `-` or `.` with nothing else between them,
+/// read as day/month/year, or year-month-day when the first group has four digits.
+fn numeric_date(c: &Ctx, i: usize) -> Option<(i64, u32, u32, usize)> {
+    if !(c.is_digits(i) && c.is_digits(i + 1) && c.is_digits(i + 2)) {
+        return None;
+    }
+    let sep = c.gap_before(i + 1);
+    if !matches!(sep, "/" | "-" | ".") || c.gap_before(i + 2) != sep {
+        return None;
+    }
+    let n = |k: usize| c.w[k].parse::<i64>().ok();
+    let (a, b, d) = (n(i)?, n(i + 1)?, n(i + 2)?);
+    let (y, m, day) = if c.w[i].len() == 4 {
+        (a, b, d)
+    } else if c.w[i + 2].len() == 4 {
+        (d, b, a)
+    } else {
+        return None;
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&day) && (1800..=2100).contains(&y)).then_some((
+        y,
+        m as u32,
+        day as u32,
+        i + 2,
+    ))
+}
+
 /// Month at word i (one or two words), possibly followed by "/ other-series month": returns
 /// (month, last word index).
 fn month_at(c: &Ctx, i: usize) -> Option<(u32, &'static str, usize)> {
@@ -536,6 +563,22 @@ pub fn extract(
                     date: fmt_days(base + r),
                 });
             }
+        }
+        // a numeric date: 21/10/2020, 21-10-2020, 2020-10-21, 2020/10/21
+        if let Some((y, m, d, last)) = numeric_date(&c, i) {
+            let (s, e) = c.span(i, last);
+            let date = format!("{y:04}-{m:02}-{d:02}");
+            let mut num = blank_number(sent, s, e, NumberKind::Date, parse_digits(c.w[i]));
+            num.date = Some(date.clone());
+            facts.numbers.push(num);
+            facts.dates.push(DateRef {
+                sentence: sent,
+                start: s,
+                end: e,
+                date,
+            });
+            i = last + 1;
+            continue;
         }
         // a code name like إس-300 / F-16: digits glued by '-' to letters
         if c.is_digits(i) && i > 0 && c.gap_before(i) == "-" && !c.is_digits(i - 1) {
@@ -1159,6 +1202,24 @@ subjects:
                 NumberKind::Name
             ]
         );
+    }
+
+    #[test]
+    fn numeric_dates_are_dates_not_counts() {
+        let (_, f, t) = run(
+            "وقع الهجوم في 21/10/2020 وأعلن عنه في ٢٠٢٠-١٠-٢٢ رسميا.",
+            None,
+        );
+        let d: Vec<(&str, &str)> = f
+            .dates
+            .iter()
+            .map(|d| (&t[d.start..d.end], d.date.as_str()))
+            .collect();
+        assert_eq!(
+            d,
+            vec![("21/10/2020", "2020-10-21"), ("٢٠٢٠-١٠-٢٢", "2020-10-22")]
+        );
+        assert!(f.numbers.iter().all(|n| n.kind == NumberKind::Date));
     }
 
     #[test]
