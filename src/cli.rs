@@ -27,7 +27,10 @@ pub mod exit {
 #[command(
     name = "mizan",
     version,
-    about = "Weigh Arabic news sources against each other"
+    about = "Weigh Arabic news sources against each other",
+    after_help = "Exit codes: 0 done; 1 `names --check` found a finding at or above --severity; \
+                  2 bad arguments, glossary or template (nothing written); 3 some inputs could not be \
+                  read (the others were processed).\nMIZAN_TIMING=1 prints stage timings on stderr."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -155,6 +158,19 @@ fn load(common: &Common) -> anyhow::Result<Loaded> {
     })
 }
 
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, pos: usize) -> (usize, usize) {
+    let before = &text[..pos.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
 fn status(l: &Loaded) -> i32 {
     if l.input_errors > 0 {
         exit::PARTIAL
@@ -266,23 +282,38 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                     stdout(&l.templates.render("names", &ctx)?)?;
                 }
                 Format::Human => {
-                    let mut text = String::new();
+                    // most severe first; a finding about one place says where (path:line:col)
+                    let mut rows: Vec<(crate::names::Severity, String)> = Vec::new();
                     for en in &l.analysis.names.entities {
                         for f in &en.findings {
-                            let art = f
-                                .article
-                                .map(|a| arts[a].article.path.as_str())
-                                .unwrap_or("-");
-                            text.push_str(&format!(
-                                "{}: {} [{}] {}: {}\n",
-                                art,
-                                f.kind.severity().as_str(),
-                                f.kind.as_str(),
-                                g.entities[en.entity].id,
-                                f.message
+                            let place = match f.article {
+                                Some(a) => {
+                                    let art = &arts[a].article;
+                                    match f.sentence {
+                                        Some(si) => {
+                                            let (line, col) =
+                                                line_col(&art.text, art.sentences[si].start);
+                                            format!("{}:{line}:{col}", art.path)
+                                        }
+                                        None => art.path.clone(),
+                                    }
+                                }
+                                None => "(all sources)".to_string(),
+                            };
+                            rows.push((
+                                f.kind.severity(),
+                                format!(
+                                    "{place}: {} [{}] {}: {}\n",
+                                    f.kind.severity().as_str(),
+                                    f.kind.as_str(),
+                                    g.entities[en.entity].id,
+                                    f.message
+                                ),
                             ));
                         }
                     }
+                    rows.sort_by(|a, b| b.0.cmp(&a.0));
+                    let mut text: String = rows.into_iter().map(|r| r.1).collect();
                     let yaml = context::suggestions_yaml(g, &l.analysis);
                     if !yaml.is_empty() {
                         text.push_str(
