@@ -312,7 +312,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                             ));
                         }
                     }
-                    rows.sort_by(|a, b| b.0.cmp(&a.0));
+                    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
                     let mut text: String = rows.into_iter().map(|r| r.1).collect();
                     let yaml = context::suggestions_yaml(g, &l.analysis);
                     if !yaml.is_empty() {
