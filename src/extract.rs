@@ -435,22 +435,30 @@ pub fn extract(
         if is_verb || is_acc {
             // entity within the next 4 words of the clause (skip title words)
             let mut j = i + 1;
-            // the first name within 6 words of the clause; a nationality adjective
-            // ("الرئيس الأذربيجاني إلهام علييف") only when no name follows
-            let mut found = None;
+            // who speaks: within 6 words of the clause and before the reported speech begins
+            // (إن/أن), a person ("قائد قوات الدعم السريع محمد حمدان دقلو" → the person), else
+            // the first name, else a nationality adjective ("الخارجية الأذربيجانية" → its country)
+            let mut person = None;
+            let mut name = None;
             let mut adjective = None;
             while j < n && (j <= i + 6 && !c.clause_break_before(j) || j == i + 1) {
+                if j > i + 1 && matches!(c.w[j], "ان" | "بان" | "انه" | "انها") {
+                    break;
+                }
                 if let Some(mi) = mention_at[j] {
+                    let e = resolve(mi);
                     if mentions[mi].adjective {
-                        adjective.get_or_insert(resolve(mi));
-                    } else {
-                        found = Some(resolve(mi));
+                        adjective.get_or_insert(e);
+                    } else if g.entities[e].kind == EntityKind::Person {
+                        person.get_or_insert(e);
                         break;
+                    } else {
+                        name.get_or_insert(e);
                     }
                 }
                 j += 1;
             }
-            found = found.or(adjective);
+            let mut found = person.or(name).or(adjective);
             if found.is_none() && is_verb && i > 0 {
                 // SVO: "لودريان اتهم"
                 if let Some(mi) = mention_at[i - 1] {
@@ -1277,6 +1285,42 @@ subjects:
             "لن نتراجع عن موقفنا"
         );
         assert_eq!(g.entities[f.quotes[0].speaker.unwrap()].id, "yerevan");
+    }
+
+    #[test]
+    fn the_speaker_is_the_person_not_the_body_they_lead() {
+        let g = "entities:
+  - {id: rsf, kind: organisation, en: RSF, ar: قوات الدعم السريع}
+  - {id: dagalo, kind: person, en: Mohamed Dagalo, ar: محمد حمدان دقلو}
+  - {id: un, kind: organisation, en: UN, ar: الأمم المتحدة}
+  - {id: burhan, kind: person, en: Burhan, ar: البرهان}
+";
+        let g = Glossary::parse(Path::new("g.yaml"), g).unwrap();
+        let who = |text: &str| {
+            let article = Article {
+                id: "t".into(),
+                path: "t".into(),
+                title: None,
+                date: None,
+                outlet: None,
+                url: None,
+                sentences: corpus::segment(text, 0, None),
+                text: text.to_string(),
+            };
+            let norm = Normalized::new(text);
+            let ms = crate::link::link(&g, &norm, &article.sentences);
+            let f = extract(&g, &article, &norm, &words(norm.key()), &ms);
+            f.attribution[0].map(|e| g.entities[e].id.clone())
+        };
+        assert_eq!(
+            who("وقال قائد قوات الدعم السريع محمد حمدان دقلو إن قواته مستعدة.").as_deref(),
+            Some("dagalo")
+        );
+        // the reported speech starts at إن: the person after it is not the speaker
+        assert_eq!(
+            who("قالت الأمم المتحدة إن البرهان وافق على الهدنة.").as_deref(),
+            Some("un")
+        );
     }
 
     #[test]
