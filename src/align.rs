@@ -14,7 +14,6 @@ use crate::extract::{Facts, NumberKind};
 use crate::link::Mention;
 use crate::normalize::Normalized;
 use crate::Analyzed;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 /// Score above which two sentences are aligned (weighted Dice over IDF-weighted terms).
@@ -120,8 +119,8 @@ impl Stemmer {
     /// part of the features and news vocabulary repeats).
     pub fn stem_hash(&self, w: &str) -> u64 {
         thread_local! {
-            static CACHE: std::cell::RefCell<HashMap<String, u64, std::hash::BuildHasherDefault<IdHasher>>> =
-                std::cell::RefCell::new(HashMap::default());
+            static CACHE: std::cell::RefCell<crate::fasthash::FastMap<String, u64>> =
+                std::cell::RefCell::new(Default::default());
         }
         CACHE.with(|c| {
             if let Some(&v) = c.borrow().get(w) {
@@ -160,7 +159,7 @@ fn h<T: Hash + ?Sized>(tag: u8, t: &T) -> u64 {
 
 /// Is the normalised word a stop word?
 pub fn is_stop(w: &str) -> bool {
-    type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<IdHasher>>;
+    type Set = crate::fasthash::FastSet<&'static str>;
     static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
     !crate::lexicon::at_least_chars(w, 3)
         || SET
@@ -237,30 +236,7 @@ pub struct Alignment {
     pub score: f64,
 }
 
-/// A hasher for keys that are already hashes (term ids): one multiply.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-pub type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+pub use crate::fasthash::{IdHasher, IdMap};
 
 /// Weighted Dice coefficient of two sorted lists of dense term ids.
 fn dice(a: &[u32], b: &[u32], idf: &[f32]) -> f64 {

@@ -188,20 +188,15 @@ impl Term {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::align::IdHasher>>;
-
 /// Trigger words of a list of terms, indexed by their first word (exact triggers) and by the
 /// prefix of a `*` trigger, so a word costs a few hash lookups, not a scan of every trigger.
 #[derive(Debug, Default)]
 pub struct TriggerIndex {
-    exact: FastMap<String, Vec<(u32, u32)>>,
-    prefix: FastMap<String, Vec<(u32, u32)>>,
+    exact: crate::fasthash::FastMap<String, Vec<(u32, u32)>>,
+    prefix: crate::fasthash::FastMap<String, Vec<(u32, u32)>>,
     longest_prefix: usize,
     /// The first two characters of every trigger word: a word starting otherwise matches none.
-    starts: std::collections::HashSet<
-        (char, char),
-        std::hash::BuildHasherDefault<crate::align::IdHasher>,
-    >,
+    starts: crate::fasthash::FastSet<(char, char)>,
 }
 
 fn first_two(w: &str) -> (char, char) {

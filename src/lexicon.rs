@@ -246,10 +246,7 @@ const LEXICAL: &[&str] = &[
 /// [`vague_amount`], [`fraction_word`], [`weekday`], [`relative_day`], [`ordinal_day`],
 /// [`is_speech_word`] or [`is_according_word`]? One hash probe per form, for the hot loop.
 pub fn is_lexical(w: &str) -> bool {
-    type Set = std::collections::HashSet<
-        &'static str,
-        std::hash::BuildHasherDefault<crate::align::IdHasher>,
-    >;
+    type Set = crate::fasthash::FastSet<&'static str>;
     static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| {
         LEXICAL

@@ -14,6 +14,7 @@ pub mod compare;
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod fasthash;
 pub mod glossary;
 pub mod lexicon;
 pub mod link;

@@ -193,8 +193,8 @@ struct SpellingWord {
 /// Indexes over the words of every glossary spelling, built once per run.
 pub struct FuzzyIndex {
     words: Vec<SpellingWord>,
-    by_skeleton: crate::align::IdMap<Vec<u32>>,
-    by_deletion: crate::align::IdMap<Vec<u32>>,
+    by_skeleton: crate::fasthash::IdMap<Vec<u32>>,
+    by_deletion: crate::fasthash::IdMap<Vec<u32>>,
     exact: HashMap<String, Vec<u32>>,
 }
 
