@@ -45,6 +45,30 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The figure as the source wrote it; for a sum of parts, the parts joined with " + ".
+    pub fn surface(&self, arts: &[Analyzed]) -> String {
+        let a = &arts[self.article];
+        let text = |ni: usize| {
+            let n = &a.facts.numbers[ni];
+            &a.article.text[n.start..n.end]
+        };
+        match self.number {
+            Some(ni) => text(ni).to_string(),
+            None => self
+                .parts
+                .iter()
+                .map(|&p| text(p))
+                .collect::<Vec<_>>()
+                .join(" + "),
+        }
+    }
+
+    /// Who the source says gave the figure (none for a sum of parts).
+    pub fn attributed_to(&self, arts: &[Analyzed]) -> Option<usize> {
+        self.number
+            .and_then(|ni| arts[self.article].facts.numbers[ni].attributed_to)
+    }
+
     /// The values the claim allows, as a closed interval.
     fn range(&self) -> (f64, f64) {
         let v = self.value;

@@ -324,28 +324,9 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
                 .iter()
                 .map(|c| {
                     let a = &arts[c.article];
-                    let (surface, sentence, attributed_to) = match c.number {
-                        Some(ni) => {
-                            let n = &a.facts.numbers[ni];
-                            (
-                                a.article.text[n.start..n.end].to_string(),
-                                sid(a, n.sentence),
-                                n.attributed_to.map(ent),
-                            )
-                        }
-                        None => (
-                            c.parts
-                                .iter()
-                                .map(|&p| {
-                                    let n = &a.facts.numbers[p];
-                                    a.article.text[n.start..n.end].to_string()
-                                })
-                                .collect::<Vec<_>>()
-                                .join(" + "),
-                            None,
-                            None,
-                        ),
-                    };
+                    let surface = c.surface(arts);
+                    let sentence = c.number.and_then(|ni| sid(a, a.facts.numbers[ni].sentence));
+                    let attributed_to = c.attributed_to(arts).map(ent);
                     ClaimOut {
                         article: a.article.id.clone(),
                         sentence,

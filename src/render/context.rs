@@ -447,24 +447,8 @@ fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureGroup
         what_ar.push_str("، ٪");
     }
     let claim = |c: &crate::compare::Claim| -> ClaimItem {
-        let a = &arts[c.article];
-        let (surface, attributed) = match c.number {
-            Some(ni) => {
-                let n = &a.facts.numbers[ni];
-                (a.article.text[n.start..n.end].to_string(), n.attributed_to)
-            }
-            None => (
-                c.parts
-                    .iter()
-                    .map(|&p| {
-                        let n = &a.facts.numbers[p];
-                        a.article.text[n.start..n.end].to_string()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-                None,
-            ),
-        };
+        let surface = c.surface(arts);
+        let attributed = c.attributed_to(arts);
         let mut value_en = format!("{}{}", qualifier_en(c.qualifier), fmt_value(c.value));
         if let Some(h) = c.high {
             value_en = format!("{}–{}", fmt_value(c.value), fmt_value(h));
