@@ -467,6 +467,15 @@ pub fn extract(
                     }
                 }
             }
+            if found.is_none() && is_verb {
+                // an elided subject ("… وأشار"): the last person named before, same sentence
+                let sent = sent_of_word[i];
+                found = (0..i)
+                    .rev()
+                    .take_while(|&k| sent_of_word[k] == sent)
+                    .filter_map(|k| mention_at[k].map(resolve))
+                    .find(|&e| g.entities[e].kind == EntityKind::Person);
+            }
             if let Some(e) = found {
                 attr_words.push((i, e));
             }

@@ -123,6 +123,10 @@ const SPEECH: &[&str] = &[
     "دعت",
     "طالب",
     "طالبت",
+    "وصف",
+    "وصفت",
+    "يصف",
+    "تصف",
 ];
 
 pub fn is_speech_verb(k: &Key) -> bool {
