@@ -199,16 +199,17 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             dump_context,
         } => {
             let l = load(&common)?;
+            let t0 = std::time::Instant::now();
             let ctx = context::build(&l.glossary, &l.analysis);
+            if std::env::var_os("MIZAN_TIMING").is_some() {
+                eprintln!("mizan: context built in {:.2?}", t0.elapsed());
+            }
             if dump_context {
                 stdout(&render::json(&ctx))?;
                 return Ok(status(&l));
             }
             let timing = std::env::var_os("MIZAN_TIMING").is_some();
             let t = std::time::Instant::now();
-            if timing {
-                eprintln!("mizan: context built");
-            }
             // render every template first, so a template error writes nothing
             let briefing = l.templates.render("briefing", &ctx)?;
             let disagreements = l.templates.render("disagreements", &ctx)?;

@@ -173,11 +173,36 @@ pub fn compare(g: &Glossary, arts: &[Analyzed], alignments: &[Alignment]) -> Com
 /// Word diffs of every aligned pair, in parallel.
 pub fn word_diffs(g: &Glossary, arts: &[Analyzed], alignments: &[Alignment]) -> Vec<WordDiff> {
     use rayon::prelude::*;
+    // a sentence copied by many outlets is in many pairs: prepare each one once
+    let mut sents: Vec<(usize, usize)> = alignments.iter().flat_map(|al| [al.a, al.b]).collect();
+    sents.sort_unstable();
+    sents.dedup();
+    let prepared: Vec<Prepared> = sents.par_iter().map(|&s| prepare(arts, s)).collect();
+    let get = |s: (usize, usize)| &prepared[sents.binary_search(&s).unwrap_or_default()];
     alignments
         .par_iter()
         .enumerate()
-        .map(|(i, al)| word_diff(g, arts, i, al, false))
+        .map(|(i, al)| {
+            let (sa, sb) = (
+                &arts[al.a.0].article.sentences[al.a.1],
+                &arts[al.b.0].article.sentences[al.b.1],
+            );
+            if arts[al.a.0].article.text[sa.start..sa.end]
+                == arts[al.b.0].article.text[sb.start..sb.end]
+            {
+                return same(i);
+            }
+            diff_prepared(g, arts, i, al, get(al.a), get(al.b), false)
+        })
         .collect()
+}
+
+fn same(alignment: usize) -> WordDiff {
+    WordDiff {
+        alignment,
+        kind: DiffKind::Same,
+        pieces: vec![],
+    }
 }
 
 /// Figure groups: the same measure about the same subject and side across sources.
@@ -375,7 +400,6 @@ pub fn status(claims: &[Claim], cumulative: bool) -> Status {
     Status::Update
 }
 
-/// Words of a sentence: (key of the word, original span).
 /// Words of a sentence: the normalised sentence and, per word, the key span without clitics
 /// and the original span.
 fn sentence_words(
@@ -394,6 +418,34 @@ fn sentence_words(
         })
         .collect();
     (norm, spans)
+}
+
+/// One sentence made ready for diffing: its normalised key, its words (key span without
+/// clitics, original span) and the glossary entity each word belongs to.
+pub struct Prepared {
+    key: String,
+    ws: Vec<(usize, usize, usize, usize)>,
+    ents: Vec<Option<usize>>,
+}
+
+/// Prepare the sentence `si` of article `ai`.
+pub fn prepare(arts: &[Analyzed], (ai, si): (usize, usize)) -> Prepared {
+    let a = &arts[ai];
+    let s = &a.article.sentences[si];
+    let (norm, ws) = sentence_words(&a.article.text, s.start, s.end);
+    // the entity each word belongs to; mentions are sorted by start and do not overlap
+    let ents = ws
+        .iter()
+        .map(|&(_, _, ws_, we)| {
+            let i = a.mentions.partition_point(|m| m.end <= ws_);
+            a.mentions.get(i).filter(|m| m.start < we).map(|m| m.entity)
+        })
+        .collect();
+    Prepared {
+        key: norm.key().to_string(),
+        ws,
+        ents,
+    }
 }
 
 /// The word diff of one aligned pair; `with_text` fills the pieces' text (only the pairs a
@@ -428,28 +480,31 @@ pub fn word_diff(
             }],
         };
     }
-    let side = |(ai, si): (usize, usize)| {
-        let a = &arts[ai];
-        let s = &a.article.sentences[si];
-        let (norm, ws) = sentence_words(&a.article.text, s.start, s.end);
-        // the entity each word belongs to, if it is inside a mention
-        let ents: Vec<Option<usize>> = ws
-            .iter()
-            .map(|(_, _, ws_, we)| {
-                // mentions are sorted by start and do not overlap
-                let i = a.mentions.partition_point(|m| m.end <= *ws_);
-                a.mentions
-                    .get(i)
-                    .filter(|m| m.start < *we)
-                    .map(|m| m.entity)
-            })
-            .collect();
-        (norm, ws, ents, &a.article.text)
-    };
-    let (na, wa, ea, ta) = side(al.a);
-    let (nb, wb, eb, tb) = side(al.b);
-    let ka: Vec<&str> = wa.iter().map(|w| &na.key()[w.0..w.1]).collect();
-    let kb: Vec<&str> = wb.iter().map(|w| &nb.key()[w.0..w.1]).collect();
+    diff_prepared(
+        g,
+        arts,
+        idx,
+        al,
+        &prepare(arts, al.a),
+        &prepare(arts, al.b),
+        with_text,
+    )
+}
+
+/// The word diff of one aligned pair from its prepared sentences.
+fn diff_prepared(
+    g: &Glossary,
+    arts: &[Analyzed],
+    idx: usize,
+    al: &Alignment,
+    pa: &Prepared,
+    pb: &Prepared,
+    with_text: bool,
+) -> WordDiff {
+    let (wa, ea, ta) = (&pa.ws, &pa.ents, &arts[al.a.0].article.text);
+    let (wb, eb, tb) = (&pb.ws, &pb.ents, &arts[al.b.0].article.text);
+    let ka: Vec<&str> = wa.iter().map(|w| &pa.key[w.0..w.1]).collect();
+    let kb: Vec<&str> = wb.iter().map(|w| &pb.key[w.0..w.1]).collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb);
     type Spans = [(usize, usize, usize, usize)];
     let text_of = |ws: &Spans, t: &str, r: std::ops::Range<usize>| -> String {
