@@ -520,7 +520,7 @@ fn diff_prepared(
         match op {
             similar::DiffOp::Equal { old_index, len, .. } => pieces.push(Piece {
                 op: Op::Equal,
-                text: text_of(&wa, ta, old_index..old_index + len),
+                text: text_of(wa, ta, old_index..old_index + len),
                 spelling_of: None,
             }),
             similar::DiffOp::Delete {
@@ -529,7 +529,7 @@ fn diff_prepared(
                 content = true;
                 pieces.push(Piece {
                     op: Op::Delete,
-                    text: text_of(&wa, ta, old_index..old_index + old_len),
+                    text: text_of(wa, ta, old_index..old_index + old_len),
                     spelling_of: None,
                 });
             }
@@ -539,7 +539,7 @@ fn diff_prepared(
                 content = true;
                 pieces.push(Piece {
                     op: Op::Insert,
-                    text: text_of(&wb, tb, new_index..new_index + new_len),
+                    text: text_of(wb, tb, new_index..new_index + new_len),
                     spelling_of: None,
                 });
             }
@@ -610,12 +610,12 @@ fn diff_prepared(
                     let id = Some(g.entities[e].id.clone());
                     pieces.push(Piece {
                         op: Op::Delete,
-                        text: join(&wa, ta, &xs),
+                        text: join(wa, ta, &xs),
                         spelling_of: id.clone(),
                     });
                     pieces.push(Piece {
                         op: Op::Insert,
-                        text: join(&wb, tb, &ys),
+                        text: join(wb, tb, &ys),
                         spelling_of: id,
                     });
                 }
@@ -623,7 +623,7 @@ fn diff_prepared(
                     content = true;
                     pieces.push(Piece {
                         op: Op::Delete,
-                        text: join(&wa, ta, &left_a),
+                        text: join(wa, ta, &left_a),
                         spelling_of: None,
                     });
                 }
@@ -631,7 +631,7 @@ fn diff_prepared(
                     content = true;
                     pieces.push(Piece {
                         op: Op::Insert,
-                        text: join(&wb, tb, &left_b),
+                        text: join(wb, tb, &left_b),
                         spelling_of: None,
                     });
                 }
