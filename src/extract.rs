@@ -179,6 +179,8 @@ struct Phrase {
     scaled: bool,
     digits: bool,
     vague: Option<(&'static str, f64)>,
+    /// Key bytes of a clitic glued to the first word (و15, وخمسة): not part of the figure.
+    prefix: usize,
 }
 
 /// Parse a number at word `i`: digits (with `,`/`.` groups), a clitic و/ب + digits, number
@@ -186,6 +188,7 @@ struct Phrase {
 fn parse_at(c: &Ctx, i: usize) -> Option<Phrase> {
     let w = c.word(i)?;
     let mut last = i;
+    let mut prefix = 0;
     let (mut value, digits) = if c.is_digits(i) {
         let mut text = w.to_string();
         // 30,000 / 12,00 / 2.5 written as one token in the original
@@ -205,9 +208,12 @@ fn parse_at(c: &Ctx, i: usize) -> Option<Phrase> {
         (parse_digits(&text)?, true)
     } else if let Some(rest) = ["و", "ب", "ل", "ف"].iter().find_map(|p| w.strip_prefix(p)) {
         if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+            prefix = w.len() - rest.len();
             (parse_digits(rest)?, true)
         } else {
-            let v = lexicon::number_word(strip_clitics(w, 2))?;
+            let bare = strip_clitics(w, 2);
+            let v = lexicon::number_word(bare)?;
+            prefix = w.len() - bare.len();
             (v, false)
         }
     } else if let Some(v) = lexicon::number_word(w) {
@@ -220,6 +226,7 @@ fn parse_at(c: &Ctx, i: usize) -> Option<Phrase> {
             scaled: true,
             digits: false,
             vague: Some((label, _hi)),
+            prefix: 0,
         });
     } else {
         return None;
@@ -252,6 +259,7 @@ fn parse_at(c: &Ctx, i: usize) -> Option<Phrase> {
         scaled,
         digits,
         vague: None,
+        prefix,
     })
 }
 
@@ -781,7 +789,14 @@ pub fn extract(
                 }
             }
         }
-        let (s, mut e) = c.span(first, end_word);
+        let (mut s, mut e) = c.span(first, end_word);
+        if first == ph.first && ph.prefix > 0 {
+            // the figure starts after a glued conjunction or preposition (و22)
+            s = c
+                .norm
+                .orig_span(c.ws[first].start + ph.prefix, c.ws[end_word].end)
+                .0;
+        }
         if kind == NumberKind::Percent && c.norm.key()[c.ws[end_word].end..].starts_with('%') {
             e = c
                 .norm
@@ -1248,9 +1263,11 @@ subjects:
 
     #[test]
     fn two_figures_with_measures_subjects_and_sides() {
-        let (g, f, _) = run("أعلنت يريفان مقتل 710 جنود أرمن و36 مدنياً في القتال.", None);
+        let (g, f, t) = run("أعلنت يريفان مقتل 710 جنود أرمن و36 مدنياً في القتال.", None);
         let a = &f.numbers[0];
         let b = &f.numbers[1];
+        // the conjunction glued to the figure is not part of it
+        assert_eq!(&t[b.start..b.end], "36");
         assert_eq!(g.measures[a.measure.unwrap()].id, "killed");
         assert_eq!(g.subjects[a.subject.unwrap()].id, "military");
         assert_eq!(g.entities[a.side.unwrap()].id, "armenia");
