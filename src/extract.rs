@@ -1152,8 +1152,8 @@ subjects:
     triggers: [جنود, جندي, عسكري*, مقاتل*]
 ";
 
-    fn run(text: &str, date: Option<&str>) -> (Glossary, Facts, String) {
-        let g = Glossary::parse(Path::new("g.yaml"), G).unwrap();
+    /// Extract from `text` with the glossary `g`.
+    fn extract_with(g: &Glossary, text: &str, date: Option<&str>) -> Facts {
         let article = Article {
             id: "t".into(),
             path: "t".into(),
@@ -1165,8 +1165,13 @@ subjects:
             text: text.to_string(),
         };
         let norm = Normalized::new(text);
-        let ms = crate::link::link(&g, &norm, &article.sentences);
-        let f = extract(&g, &article, &norm, &words(norm.key()), &ms);
+        let ms = crate::link::link(g, &norm, &article.sentences);
+        extract(g, &article, &norm, &words(norm.key()), &ms)
+    }
+
+    fn run(text: &str, date: Option<&str>) -> (Glossary, Facts, String) {
+        let g = Glossary::parse(Path::new("g.yaml"), G).unwrap();
+        let f = extract_with(&g, text, date);
         (g, f, text.to_string())
     }
 
@@ -1323,20 +1328,7 @@ subjects:
 ";
         let g = Glossary::parse(Path::new("g.yaml"), g).unwrap();
         let who = |text: &str| {
-            let article = Article {
-                id: "t".into(),
-                path: "t".into(),
-                title: None,
-                date: None,
-                outlet: None,
-                url: None,
-                sentences: corpus::segment(text, 0, None),
-                text: text.to_string(),
-            };
-            let norm = Normalized::new(text);
-            let ms = crate::link::link(&g, &norm, &article.sentences);
-            let f = extract(&g, &article, &norm, &words(norm.key()), &ms);
-            f.attribution[0].map(|e| g.entities[e].id.clone())
+            extract_with(&g, text, None).attribution[0].map(|e| g.entities[e].id.clone())
         };
         assert_eq!(
             who("وقال قائد قوات الدعم السريع محمد حمدان دقلو إن قواته مستعدة.").as_deref(),
