@@ -2,16 +2,6 @@
 use crate::support::*;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-fn demo_out() -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    mizan()
-        .args(["brief", "examples/karabakh", "--out"])
-        .arg(out.path())
-        .assert()
-        .success();
-    out
-}
-
 /// Headings (level 2 and 3) and, per table, the number of columns of each row as written.
 fn structure(md: &str) -> (Vec<String>, Vec<Vec<usize>>) {
     let mut headings = Vec::new();

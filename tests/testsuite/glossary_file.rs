@@ -40,15 +40,10 @@ fn a_bad_glossary_stops_the_run_with_its_location() {
     let d = tempfile::tempdir().unwrap();
     let g = d.path().join("g.yaml");
     fs::write(&g, "entities:\n  - id: a\n    kind: person\n    en: A\n    ar: بوتين\n  - id: b\n    kind: person\n    en: B\n    ar: بوتينْ\n").unwrap();
-    let out = mizan()
-        .args(["brief", "examples/karabakh", "--glossary"])
-        .arg(&g)
-        .arg("--out")
-        .arg(d.path().join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = brief_fails(
+        &["--glossary".as_ref(), g.as_os_str()],
+        &d.path().join("out"),
+    );
     assert!(err.contains("g.yaml:9:"), "{err}");
     assert!(err.contains("claimed by two entities"), "{err}");
     assert_eq!(err.lines().count(), 1, "one line: {err}");

@@ -2,18 +2,9 @@
 //! demo briefing are reviewed with `cargo insta review`.
 use crate::support::*;
 
-fn demo(out: &std::path::Path) {
-    mizan()
-        .args(["brief", "examples/karabakh", "--out"])
-        .arg(out)
-        .assert()
-        .success();
-}
-
 #[test]
 fn the_committed_sample_output_is_current() {
-    let d = tempfile::tempdir().unwrap();
-    demo(d.path());
+    let d = demo_out();
     for f in [
         "facts.json",
         "briefing.md",
@@ -32,8 +23,7 @@ fn the_committed_sample_output_is_current() {
 
 #[test]
 fn demo_briefing_snapshot() {
-    let d = tempfile::tempdir().unwrap();
-    demo(d.path());
+    let d = demo_out();
     insta::assert_snapshot!(
         "briefing",
         std::fs::read_to_string(d.path().join("briefing.md")).unwrap()

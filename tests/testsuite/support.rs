@@ -66,3 +66,28 @@ pub fn figure_groups(facts: &serde_json::Value) -> Vec<Group> {
         })
         .collect()
 }
+
+/// Run `brief` on the demo corpus into a fresh folder.
+pub fn demo_out() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    mizan()
+        .args(["brief", "examples/karabakh", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    out
+}
+
+/// Run `brief` on the demo corpus with `extra` arguments and `--out out_dir`, expecting the
+/// fatal exit code 2; returns stderr.
+pub fn brief_fails(extra: &[&std::ffi::OsStr], out_dir: &Path) -> String {
+    let out = mizan()
+        .args(["brief", "examples/karabakh"])
+        .args(extra)
+        .arg("--out")
+        .arg(out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    String::from_utf8(out.stderr).unwrap()
+}

@@ -48,15 +48,10 @@ fn a_broken_override_is_an_error_naming_the_template_and_line() {
         "# ok\n\n{{#each summary}}\n{{en}}\n",
     )
     .unwrap();
-    let out = mizan()
-        .args(["brief", "examples/karabakh", "--templates"])
-        .arg(d.path())
-        .arg("--out")
-        .arg(d.path().join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = brief_fails(
+        &["--templates".as_ref(), d.path().as_os_str()],
+        &d.path().join("out"),
+    );
     let path = d.path().join("briefing.md.hbs").display().to_string();
     assert!(
         err.starts_with(&format!("mizan: {path}:")),
@@ -70,15 +65,10 @@ fn a_broken_override_is_an_error_naming_the_template_and_line() {
 fn a_missing_field_is_an_error_in_strict_mode() {
     let d = tempfile::tempdir().unwrap();
     fs::write(d.path().join("names.md.hbs"), "{{no_such_field}}\n").unwrap();
-    let out = mizan()
-        .args(["brief", "examples/karabakh", "--templates"])
-        .arg(d.path())
-        .arg("--out")
-        .arg(d.path().join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = brief_fails(
+        &["--templates".as_ref(), d.path().as_os_str()],
+        &d.path().join("out"),
+    );
     assert!(err.contains("no_such_field"), "{err}");
 }
 
