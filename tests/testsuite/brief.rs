@@ -119,13 +119,7 @@ fn html_is_self_contained_with_directions() {
 fn the_same_input_gives_the_same_bytes() {
     let a = demo_out();
     let b = demo_out();
-    for f in [
-        "facts.json",
-        "briefing.md",
-        "briefing.html",
-        "disagreements.md",
-        "names.md",
-    ] {
+    for f in OUTPUTS {
         let x = std::fs::read(a.path().join(f)).unwrap();
         let y = std::fs::read(b.path().join(f)).unwrap();
         assert!(x == y, "{f} differs between two runs");

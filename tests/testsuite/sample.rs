@@ -5,13 +5,7 @@ use crate::support::*;
 #[test]
 fn the_committed_sample_output_is_current() {
     let d = demo_out();
-    for f in [
-        "facts.json",
-        "briefing.md",
-        "briefing.html",
-        "disagreements.md",
-        "names.md",
-    ] {
+    for f in OUTPUTS {
         let fresh = std::fs::read_to_string(d.path().join(f)).unwrap();
         let committed = std::fs::read_to_string(root().join("out").join(f)).unwrap_or_default();
         assert!(

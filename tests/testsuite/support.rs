@@ -91,3 +91,12 @@ pub fn brief_fails(extra: &[&std::ffi::OsStr], out_dir: &Path) -> String {
     assert_eq!(out.status.code(), Some(2));
     String::from_utf8(out.stderr).unwrap()
 }
+
+/// The files `brief` writes.
+pub const OUTPUTS: [&str; 5] = [
+    "facts.json",
+    "briefing.md",
+    "briefing.html",
+    "disagreements.md",
+    "names.md",
+];
