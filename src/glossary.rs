@@ -51,6 +51,8 @@ struct RawGlossary {
     subjects: Vec<RawTerm>,
     #[serde(default)]
     events: Vec<RawTerm>,
+    #[serde(default)]
+    items: Vec<RawTerm>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,6 +97,13 @@ struct RawTerm {
     /// For measures: the figure belongs to the place named before it (a population).
     #[serde(default)]
     per_place: bool,
+    /// For measures triggered by what is counted (tanks, homes): one of these words must be in
+    /// the figure's clause (a verb of destroying), or the measure does not apply.
+    #[serde(default)]
+    requires: Vec<Spanned<String>>,
+    /// For events: the event denies what its clause reports (نفى).
+    #[serde(default)]
+    denial: bool,
 }
 
 /// How a spelling relates to its entity.
@@ -142,6 +151,11 @@ pub struct Term {
     pub triggers: Vec<Trigger>,
     pub cumulative: bool,
     pub per_place: bool,
+    /// Words one of which must be in the clause for this measure to apply.
+    #[serde(skip)]
+    pub requires: Vec<Trigger>,
+    /// An event that denies what it reports.
+    pub denial: bool,
 }
 
 /// A trigger word: matched on a whole word after clitics are stripped; `*` at the end matches
@@ -291,6 +305,9 @@ pub struct Glossary {
     pub measure_index: TriggerIndex,
     pub subject_index: TriggerIndex,
     pub event_index: TriggerIndex,
+    /// What a figure counts (tanks, homes), in English for `numbers[].item`.
+    pub items: Vec<Term>,
+    pub item_index: TriggerIndex,
     by_id: HashMap<String, usize>,
 }
 
@@ -434,28 +451,15 @@ impl Glossary {
                         format!("{what} {:?} has no triggers", t.id.value),
                     ));
                 }
-                let mut triggers = Vec::new();
-                for tr in &t.triggers {
-                    let raw = tr.value.trim();
-                    let prefix = raw.ends_with('*');
-                    let words: Vec<String> = normalize::key(raw.trim_end_matches('*'))
-                        .as_str()
-                        .split(' ')
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_string)
-                        .collect();
-                    if words.is_empty() {
-                        return Err(at(tr, "empty trigger".to_string()));
-                    }
-                    triggers.push(Trigger { words, prefix });
-                }
                 out.push(Term {
                     id: t.id.value.clone(),
                     en: t.en.clone(),
                     ar: t.ar.clone(),
-                    triggers,
+                    triggers: compile_triggers(path, &t.triggers)?,
                     cumulative: t.cumulative.unwrap_or(true),
                     per_place: t.per_place,
+                    requires: compile_triggers(path, &t.requires)?,
+                    denial: t.denial,
                 });
             }
             Ok(out)
@@ -463,6 +467,7 @@ impl Glossary {
         let measures = terms(&raw.measures, "measure")?;
         let subjects = terms(&raw.subjects, "subject")?;
         let events = terms(&raw.events, "event")?;
+        let items = terms(&raw.items, "item")?;
 
         let mut pats: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
@@ -493,6 +498,8 @@ impl Glossary {
             measure_index: TriggerIndex::new(&measures),
             subject_index: TriggerIndex::new(&subjects),
             event_index: TriggerIndex::new(&events),
+            item_index: TriggerIndex::new(&items),
+            items,
             entities,
             measures,
             subjects,
@@ -513,10 +520,36 @@ impl Glossary {
         self.subject_index.first(&self.subjects, ws)
     }
 
+    /// The item (what is counted) whose trigger matches at `ws[0]`.
+    pub fn item_at(&self, ws: &[&str]) -> Option<usize> {
+        self.item_index.first(&self.items, ws)
+    }
+
     /// The events whose triggers match at `ws[0]`, with the number of words they cover.
     pub fn events_at(&self, ws: &[&str]) -> Vec<(usize, usize)> {
         self.event_index.find(&self.events, ws)
     }
+}
+
+/// Trigger words as written in the glossary → normalised words; `*` at the end = any ending.
+fn compile_triggers(path: &Path, list: &[Spanned<String>]) -> Result<Vec<Trigger>> {
+    let mut triggers = Vec::new();
+    for tr in list {
+        let raw = tr.value.trim();
+        let prefix = raw.ends_with('*');
+        let words: Vec<String> = normalize::key(raw.trim_end_matches('*'))
+            .as_str()
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        if words.is_empty() {
+            let (line, col) = (tr.referenced.line(), tr.referenced.column());
+            return Err(Error::at(path, line, col, "empty trigger".to_string()));
+        }
+        triggers.push(Trigger { words, prefix });
+    }
+    Ok(triggers)
 }
 
 fn check_id(id: &Spanned<String>) -> std::result::Result<(), String> {

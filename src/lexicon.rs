@@ -117,6 +117,13 @@ const SPEECH: &[&str] = &[
     "اقرت",
     "اعرب",
     "اعربت",
+    "تعهد",
+    "تعهدت",
+    "يتعهد",
+    "استبعد",
+    "استبعدت",
+    "يدعو",
+    "تدعو",
     "حذر",
     "حذرت",
     "دعا",
@@ -192,6 +199,18 @@ pub const QUALIFIERS: &[(&[&str], &str)] = &[
     (&["قرابه"], "about"),
     (&["يناهز"], "about"),
     (&["تقريبا"], "about"),
+    // verbs of exceeding, after the longer forms above («ما لا يزيد على» is at_most)
+    (&["ما", "يربو", "علي"], "more_than"),
+    (&["يربو", "علي"], "more_than"),
+    (&["يزيد", "علي"], "more_than"),
+    (&["يزيد", "عن"], "more_than"),
+    (&["تزيد", "علي"], "more_than"),
+    (&["تزيد", "عن"], "more_than"),
+    (&["يفوق"], "more_than"),
+    (&["تفوق"], "more_than"),
+    (&["يتجاوز"], "more_than"),
+    (&["تتجاوز"], "more_than"),
+    (&["تجاوز"], "more_than"),
 ];
 
 /// Qualifiers after a number.

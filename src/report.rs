@@ -1,4 +1,4 @@
-//! Analysis → the facts document (`facts.json`, schema `mizan.facts/1`, see
+//! Analysis → the facts document (`facts.json`, schema `mizan.facts/2`, see
 //! `../shared/docs/facts-schema.md`): plain serialisable structs with ids instead of indexes.
 //!
 //! In: [`Analysis`] and the glossary. Out: [`FactsDoc`]. Everything is sorted so the same input
@@ -6,13 +6,13 @@
 
 use crate::compare::{DiffKind, Status};
 use crate::corpus::SentenceKind;
-use crate::extract::{NumberKind, Qualifier};
+use crate::extract::{DateRole, Era, FigureStatus, NumberKind, Polarity, Qualifier};
 use crate::glossary::{Bilingual, Glossary};
 use crate::{Analysis, Analyzed};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub const SCHEMA: &str = "mizan.facts/1";
+pub const SCHEMA: &str = "mizan.facts/2";
 
 #[derive(Debug, Serialize)]
 pub struct FactsDoc {
@@ -24,6 +24,8 @@ pub struct FactsDoc {
     pub dates: Vec<DateOut>,
     pub quotes: Vec<QuoteOut>,
     pub events: Vec<EventOut>,
+    /// Articles that reprint one agency story.
+    pub copies: Vec<CopiesOut>,
     pub alignments: Vec<AlignmentOut>,
     pub disagreements: Vec<DisagreementOut>,
     pub names: Vec<NamesOut>,
@@ -87,6 +89,22 @@ pub struct NumberOut {
     pub side: Option<String>,
     pub attributed_to: Option<String>,
     pub date: Option<String>,
+    /// What a destroyed, sent or captured figure counts (English).
+    pub item: Option<String>,
+    pub era: Option<Era>,
+    pub status: Option<FigureStatus>,
+    /// Who gives the figure: the speaker of its clause (null: the outlet's own narration).
+    pub said_by: Option<String>,
+    /// The speaker as written when the glossary does not know them.
+    pub said_by_surface: Option<String>,
+    /// The frame the figure belongs to.
+    pub event: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CopiesOut {
+    pub articles: Vec<String>,
+    pub wire: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -97,6 +115,8 @@ pub struct DateOut {
     pub end: usize,
     pub surface: String,
     pub date: String,
+    pub role: DateRole,
+    pub event: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -107,6 +127,8 @@ pub struct QuoteOut {
     pub end: usize,
     pub text: String,
     pub speaker: Option<String>,
+    /// The speaker as written when the glossary does not know them.
+    pub speaker_surface: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -115,8 +137,20 @@ pub struct EventOut {
     pub sentence: String,
     pub start: usize,
     pub end: usize,
+    pub id: String,
     pub surface: String,
     pub event: String,
+    pub agent: Option<String>,
+    pub agent_surface: Option<String>,
+    pub target: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    pub said_by: Option<String>,
+    pub said_by_surface: Option<String>,
+    pub polarity: Polarity,
+    /// Indexes into `numbers`.
+    pub figures: Vec<usize>,
+    pub english: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -196,6 +230,7 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
         dates: vec![],
         quotes: vec![],
         events: vec![],
+        copies: vec![],
         alignments: vec![],
         disagreements: vec![],
         names: vec![],
@@ -234,7 +269,11 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
                 adjective: m.adjective,
             });
         }
+        let (num_base, ev_base) = (doc.numbers.len(), doc.events.len());
+        let eid = |fi: usize| format!("e{}", ev_base + fi);
+        let surf = |sp: Option<(usize, usize)>| sp.map(|(s, e)| text[s..e].to_string());
         for n in &a.facts.numbers {
+            let counted = matches!(n.kind, NumberKind::Quantity | NumberKind::Percent);
             doc.numbers.push(NumberOut {
                 article: ar.id.clone(),
                 sentence: sid(a, n.sentence),
@@ -251,6 +290,12 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
                 side: n.side.map(ent),
                 attributed_to: n.attributed_to.map(ent),
                 date: n.date.clone(),
+                item: n.item.map(|i| g.items[i].en.clone()),
+                era: counted.then_some(n.era_kind),
+                status: (counted && n.measure.is_some()).then_some(n.status),
+                said_by: n.attributed_to.map(ent),
+                said_by_surface: surf(n.said_by_surface),
+                event: n.event.map(eid),
             });
         }
         for d in &a.facts.dates {
@@ -261,6 +306,8 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
                 end: d.end,
                 surface: text[d.start..d.end].to_string(),
                 date: d.date.clone(),
+                role: d.role,
+                event: d.event.map(eid),
             });
         }
         for q in &a.facts.quotes {
@@ -271,16 +318,34 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
                 end: q.end,
                 text: text[q.start..q.end].to_string(),
                 speaker: q.speaker.map(ent),
+                speaker_surface: surf(q.speaker_surface),
             });
         }
-        for e in &a.facts.events {
+        for (fi, e) in a.facts.events.iter().enumerate() {
+            for x in [e.agent, e.target, e.place, e.said_by]
+                .into_iter()
+                .flatten()
+            {
+                used[x] = true;
+            }
             doc.events.push(EventOut {
                 article: ar.id.clone(),
                 sentence: ar.sentences[e.sentence].id.clone(),
                 start: e.start,
                 end: e.end,
+                id: eid(fi),
                 surface: text[e.start..e.end].to_string(),
                 event: g.events[e.event].id.clone(),
+                agent: e.agent.map(ent),
+                agent_surface: surf(e.agent_surface),
+                target: e.target.map(ent),
+                place: e.place.map(ent),
+                date: e.date.clone(),
+                said_by: e.said_by.map(ent),
+                said_by_surface: surf(e.said_by_surface),
+                polarity: e.polarity,
+                figures: e.figures.iter().map(|f| num_base + f).collect(),
+                english: crate::extract::english(g, e),
             });
         }
     }

@@ -130,7 +130,7 @@ fn the_same_input_gives_the_same_bytes() {
 fn facts_follow_the_schema() {
     let out = demo_out();
     let facts = read_json(&out.path().join("facts.json"));
-    assert_eq!(facts["schema"], "mizan.facts/1");
+    assert_eq!(facts["schema"], "mizan.facts/2");
     for key in [
         "articles",
         "entities",

@@ -1,0 +1,299 @@
+//! Clauses → frames: for every event trigger of the glossary, who did it (agent), to whom
+//! (target), where, when, according to whom, whether it is affirmed, negated, denied or
+//! planned, and the figures of its clause.
+//!
+//! The agent comes from syntax only, and a frame without one says so rather than guess:
+//! a nationality adjective on a verbal noun («قصف أرميني»، «ضربات روسية»); the subject before a
+//! verb when it opens its clause («لكن لودريان اتهم»، «إن قوات الإقليم تسقط»); a pronoun after
+//! «إن» that refers to the speaker («قال X إنه توجه»); the noun phrase right after the trigger
+//! (VSO: «قصف الجيش X مدينة Y»، «دعا الرئيس الروسي، فلاديمير بوتين»). «تعرضت Y لقصف» and
+//! «تم/جرى + verbal noun» are passive: no agent, Y the target.
+
+use super::clauses::Clauses;
+use super::dates;
+use super::numbers::side_entity;
+use super::speakers::{chain_after, mention_last_word, subject_before, Speakers};
+use super::{Ctx, DateRole, Facts, Frame, NumberKind, Polarity};
+use crate::corpus::SentenceKind;
+use crate::glossary::{EntityKind, Glossary};
+use crate::lexicon;
+
+/// Build the frames of the article and link figures and dates to them.
+pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts: &mut Facts) {
+    let n = c.len();
+    for i in 0..n {
+        let Some(s) = c.sent_of_word[i] else { continue };
+        if c.article.sentences[s].kind == SentenceKind::Source {
+            continue;
+        }
+        for (ei, k) in g.events_at(&c.w[i..(i + 4).min(n)]) {
+            let frame = frame_at(g, c, clauses, speakers, i, i + k - 1, ei, s);
+            facts.events.push(frame);
+        }
+    }
+    deny(g, c, clauses, facts);
+    attach(clauses, facts);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn frame_at(
+    g: &Glossary,
+    c: &Ctx,
+    clauses: &Clauses,
+    speakers: &Speakers,
+    i: usize,
+    last: usize,
+    event: usize,
+    sentence: usize,
+) -> Frame {
+    let ci = clauses.of(i);
+    let (start, end) = c.span(i, last);
+    let sp = speakers.of_clause(ci);
+    let (agent, after_agent) = agent_of(g, c, clauses, speakers, i, last);
+    let (target, place) = target_and_place(g, c, clauses, after_agent, i, agent);
+    Frame {
+        sentence,
+        clause: ci,
+        event,
+        start,
+        end,
+        agent,
+        agent_surface: None,
+        target,
+        place,
+        date: None,
+        said_by: sp.entity,
+        said_by_surface: sp.surface,
+        polarity: polarity(g, c, clauses, i),
+        figures: Vec::new(),
+    }
+}
+
+/// Is the trigger passive («تعرضت Y لقصف»، «تم قصف»)? Returns the word before the passive
+/// auxiliary, where the target may stand.
+fn passive(c: &Ctx, clauses: &Clauses, i: usize) -> Option<usize> {
+    let aux = |w: &str| {
+        lexicon::any_form(w, |x| {
+            x.starts_with("تعرض")
+                || x.starts_with("يتعرض")
+                || x.starts_with("تتعرض")
+                || matches!(x, "تم" | "جري" | "يتم" | "يجري")
+        })
+    };
+    let k = (i.saturating_sub(3)..i)
+        .rev()
+        .find(|&k| clauses.same(k, i) && aux(c.w[k]))?;
+    Some(k)
+}
+
+/// The agent of the trigger at words `i..=last`, and the word after which its target is sought.
+fn agent_of(
+    g: &Glossary,
+    c: &Ctx,
+    clauses: &Clauses,
+    speakers: &Speakers,
+    i: usize,
+    last: usize,
+) -> (Option<usize>, usize) {
+    if passive(c, clauses, i).is_some() {
+        return (None, last);
+    }
+    // a nationality adjective on a verbal noun: «قصف أرميني»، «ضربات روسية»
+    if let Some((e, true)) = c.mention(last + 1).filter(|_| clauses.same(last + 1, i)) {
+        if g.entities[e].kind == EntityKind::Country {
+            return (Some(e), mention_last_word(c, last + 1));
+        }
+    }
+    // «قال X إنه توجه»: the pronoun is the speaker
+    if i > 0
+        && clauses.same(i - 1, i)
+        && matches!(
+            c.w[i - 1],
+            "انه" | "انها" | "بانه" | "بانها" | "انهم" | "بانهم"
+        )
+    {
+        let sp = speakers.of_clause(clauses.of(i));
+        if let Some(e) = sp.entity {
+            return (Some(e), last);
+        }
+    }
+    if let Some(e) = subject_before(g, c, clauses, i) {
+        return (Some(e), last);
+    }
+    let ch = chain_after(g, c, last);
+    if ch.words.is_some_and(|(a, _)| clauses.same(a, i)) {
+        if let (Some(e), Some((_, b))) = (ch.speaker.entity, ch.words) {
+            return (Some(e), b);
+        }
+    }
+    (None, last)
+}
+
+/// The target is the name right after the trigger or its agent (the object), or after «على»/«ضد»;
+/// a place after «في/ب/فوق/قرب» is the place. Other names in the clause are neither.
+fn target_and_place(
+    g: &Glossary,
+    c: &Ctx,
+    clauses: &Clauses,
+    from: usize,
+    i: usize,
+    agent: Option<usize>,
+) -> (Option<usize>, Option<usize>) {
+    let (mut target, mut place) = (None, None);
+    let mut k = from + 1;
+    while k < c.len() && k <= from + 10 && clauses.same(k, i) {
+        if let Some((e, adj)) = c.mention(k).filter(|_| c.mention_first[k] == Some(k)) {
+            let mi = c.mention_at[k].unwrap_or(0);
+            let glued = &c.key[c.ws[k].start..c.mentions[mi].kstart];
+            let prev = k.checked_sub(1).map(|p| c.w[p]);
+            let at_place = glued.ends_with('ب')
+                || prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "في" | "فوق"
+                            | "قرب"
+                            | "داخل"
+                            | "عند"
+                            | "بمدينه"
+                            | "مدينه"
+                            | "بلده"
+                            | "قريه"
+                            | "منطقه"
+                            | "جبهه"
+                    )
+                });
+            let titles_between = (from + 1..k).all(|m| {
+                lexicon::is_title(c.w[m])
+                    || lexicon::is_title_filler(c.w[m])
+                    || c.mention(m).is_some_and(|(_, adj)| adj)
+            });
+            let object = titles_between
+                || prev.is_some_and(|p| matches!(p, "علي" | "ضد"))
+                || glued.ends_with("عل");
+            if !adj && Some(e) != agent {
+                if at_place && matches!(g.entities[e].kind, EntityKind::Place | EntityKind::Country)
+                {
+                    place.get_or_insert(e);
+                } else if object && target.is_none() {
+                    target = Some(e);
+                }
+            }
+            k = mention_last_word(c, k) + 1;
+            continue;
+        }
+        k += 1;
+    }
+    (target, place)
+}
+
+fn polarity(g: &Glossary, c: &Ctx, clauses: &Clauses, i: usize) -> Polarity {
+    let negated = (i.saturating_sub(2)..i).any(|k| {
+        clauses.same(k, i)
+            && matches!(
+                c.w[k],
+                "لم" | "لن" | "ليس" | "لا" | "ولم" | "ولن" | "ولا" | "ليست"
+            )
+    });
+    if negated {
+        Polarity::Negated
+    } else if dates::future_at(g, c, clauses, i) {
+        Polarity::Future
+    } else {
+        Polarity::Affirmed
+    }
+}
+
+/// A denial («نفت X أن …») marks the frames of the clauses it governs as denied; «وهو ما نفته X»
+/// marks the frames of the clause before it.
+fn deny(g: &Glossary, c: &Ctx, clauses: &Clauses, facts: &mut Facts) {
+    let denials: Vec<(usize, usize)> = facts
+        .events
+        .iter()
+        .filter(|f| g.events[f.event].denial)
+        .map(|f| (f.clause, c.word_at_offset(f.start)))
+        .collect();
+    for (dc, wi) in denials {
+        let relative = wi > 0 && lexicon::any_form(c.w[wi - 1], |w| w == "ما");
+        let sentence = clauses.get(dc).sentence;
+        for f in facts
+            .events
+            .iter_mut()
+            .filter(|f| !g.events[f.event].denial)
+        {
+            let same_sentence = clauses.get(f.clause).sentence == sentence;
+            let governed = if relative {
+                f.clause + 1 == dc || f.clause + 2 == dc
+            } else {
+                f.clause > dc && f.clause <= dc + 2
+            };
+            if same_sentence && governed {
+                f.polarity = Polarity::Denied;
+            }
+        }
+    }
+}
+
+/// Figures and dates belong to the frame of their clause (the first one, when it has several).
+fn attach(clauses: &Clauses, facts: &mut Facts) {
+    let mut first_of_clause: crate::fasthash::FastMap<usize, usize> = Default::default();
+    for (fi, f) in facts.events.iter().enumerate() {
+        first_of_clause.entry(f.clause).or_insert(fi);
+    }
+    for (ni, num) in facts.numbers.iter_mut().enumerate() {
+        let counted =
+            matches!(num.kind, NumberKind::Quantity | NumberKind::Percent) && num.measure.is_some();
+        if let Some(&fi) = num.clause.and_then(|ci| first_of_clause.get(&ci)) {
+            if counted {
+                num.event = Some(fi);
+                facts.events[fi].figures.push(ni);
+            }
+        }
+    }
+    for d in &mut facts.dates {
+        let Some(ci) = d.clause else { continue };
+        if !matches!(d.role, DateRole::Event | DateRole::Future) {
+            continue;
+        }
+        // the frame of the date's clause, else the first frame of its sentence
+        let fi = first_of_clause.get(&ci).copied().or_else(|| {
+            facts
+                .events
+                .iter()
+                .position(|f| clauses.get(f.clause).sentence == clauses.get(ci).sentence)
+        });
+        if let Some(fi) = fi {
+            d.event = Some(fi);
+            facts.events[fi].date.get_or_insert_with(|| d.date.clone());
+        }
+    }
+    let _ = side_entity;
+}
+
+/// A plain English line for a frame with an agent: «Vladimir Putin calls for» … Frames without an
+/// agent get none: the briefing never invents one.
+pub fn english(g: &Glossary, f: &Frame) -> Option<String> {
+    let agent = &g.entities[f.agent?].en;
+    let mut line = format!("{agent} {}", g.events[f.event].en);
+    if let Some(t) = f.target {
+        line.push(' ');
+        line.push_str(&g.entities[t].en);
+    }
+    if let Some(p) = f.place.filter(|&p| Some(p) != f.target) {
+        line.push_str(" in ");
+        line.push_str(&g.entities[p].en);
+    }
+    if let Some(d) = &f.date {
+        line.push_str(" on ");
+        line.push_str(d);
+    }
+    match f.polarity {
+        Polarity::Affirmed => {}
+        Polarity::Negated => line.push_str(" (negated)"),
+        Polarity::Denied => line.push_str(" (denied)"),
+        Polarity::Future => line.push_str(" (planned)"),
+    }
+    if let Some(s) = f.said_by.filter(|&s| Some(s) != f.agent) {
+        line = format!("{}: {line}", g.entities[s].en);
+    }
+    Some(line)
+}

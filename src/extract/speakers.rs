@@ -1,0 +1,484 @@
+//! Clauses → who says what each clause says.
+//!
+//! A verb of saying names its speaker right after it (VSO: «قال بوتين»، «أكدت وزارة الدفاع
+//! الأذربيجانية»، «دعا الرئيس الروسي، فلاديمير بوتين،») or before it («لكن لودريان اتهم»); a
+//! person in that noun phrase wins over the body they lead, an institution with a nationality
+//! adjective speaks for its state, and a speaker the glossary does not know is kept as written
+//! («متطوع أرمني»). «لوكالة X» is whom they spoke to, not who spoke. A verb with no subject
+//! continues the last speaker of the sentence, or — when it opens the sentence («وأضاف») — the
+//! previous sentence's. The speaker covers the verb's clause and the clauses after it in the
+//! sentence, except relative clauses (the narrator's background); «بحسب X» covers the clauses of
+//! its sentence that have no speaker.
+
+use super::clauses::{is_reported_opener, ClauseKind, Clauses};
+use super::{Ctx, Speaker};
+use crate::glossary::{EntityKind, Glossary};
+use crate::lexicon;
+
+pub struct Speakers {
+    /// The speaker of each clause.
+    pub by_clause: Vec<Speaker>,
+}
+
+impl Speakers {
+    pub fn of_clause(&self, ci: usize) -> Speaker {
+        self.by_clause.get(ci).copied().unwrap_or_default()
+    }
+
+    /// The first known speaker entity of each sentence.
+    pub fn per_sentence(&self, _g: &Glossary, n: usize, clauses: &Clauses) -> Vec<Option<usize>> {
+        let mut out = vec![None; n];
+        for (ci, cl) in clauses.list.iter().enumerate() {
+            if let (Some(s), Some(e)) = (cl.sentence, self.by_clause[ci].entity) {
+                if s < n {
+                    out[s].get_or_insert(e);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Institutions: with a nationality adjective and no name, they speak for their state.
+fn is_body(w: &str) -> bool {
+    lexicon::any_form(w, |w| {
+        matches!(
+            w,
+            "وزاره"
+                | "الوزاره"
+                | "الخارجيه"
+                | "الدفاع"
+                | "الداخليه"
+                | "الجيش"
+                | "جيش"
+                | "الحكومه"
+                | "حكومه"
+                | "الرياسه"
+                | "رياسه"
+                | "السلطات"
+                | "سلطات"
+                | "القوات"
+                | "قوات"
+                | "البرلمان"
+                | "مكتب"
+                | "الاركان"
+                | "هييه"
+                | "النيابه"
+        )
+    })
+}
+
+/// Nouns that head a phrase in construct with a name: «قوات إقليم ناغورنو كاراباخ».
+fn is_np_head(w: &str) -> bool {
+    lexicon::any_form(w, |w| {
+        matches!(
+            w,
+            "اقليم"
+                | "منطقه"
+                | "مدينه"
+                | "جمهوريه"
+                | "ولايه"
+                | "محافظه"
+                | "مقاتلو"
+                | "مسلحو"
+                | "عناصر"
+                | "زعيم"
+                | "رييس"
+                | "قاده"
+                | "قايد"
+        )
+    })
+}
+
+/// Function words that end a speaker's noun phrase.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "في" | "من"
+            | "علي"
+            | "الي"
+            | "عن"
+            | "مع"
+            | "منذ"
+            | "خلال"
+            | "بعد"
+            | "قبل"
+            | "امام"
+            | "حتي"
+            | "كما"
+            | "ايضا"
+            | "قد"
+            | "لقد"
+            | "ان"
+            | "انه"
+            | "انها"
+            | "لا"
+            | "لم"
+            | "لن"
+            | "ما"
+            | "هذا"
+            | "هذه"
+            | "ذلك"
+            | "عبر"
+            | "بين"
+            | "عقب"
+            | "اثر"
+            | "يوم"
+    )
+}
+
+/// One of a group, or a witness: «أحد السكان»، «شاهد عيان».
+fn is_witness_head(w: &str) -> bool {
+    lexicon::any_form(w, |w| {
+        matches!(
+            w,
+            "احد" | "احدي" | "شاهد" | "شهود" | "مواطن" | "مواطنه" | "ساكن" | "مسعف"
+        )
+    })
+}
+
+/// A verb of saying with an object pronoun: «أرقام أعلنتها يريفان».
+pub(crate) fn is_speech_with_suffix(w: &str) -> bool {
+    ["ها", "هم", "ه"].iter().any(|suf| {
+        w.strip_suffix(suf)
+            .is_some_and(|stem| stem.chars().count() >= 3 && lexicon::is_speech_word(stem))
+    })
+}
+
+/// Outlets spoken to: «لوكالة»، «لقناة»، «لصحيفة».
+fn is_addressee_word(w: &str) -> bool {
+    let bare = w.strip_prefix('و').unwrap_or(w);
+    bare.starts_with('ل')
+        && matches!(
+            &bare[2..],
+            "وكاله"
+                | "قناه"
+                | "صحيفه"
+                | "موقع"
+                | "تلفزيون"
+                | "اذاعه"
+                | "شبكه"
+                | "ـ"
+                | ""
+        )
+}
+
+/// The last word covered by the mention starting at word `i`.
+pub(crate) fn mention_last_word(c: &Ctx, i: usize) -> usize {
+    let Some(mi) = c.mention_at[i] else { return i };
+    let kend = c.mentions[mi].kend;
+    let mut j = i;
+    while j + 1 < c.len() && c.ws[j + 1].start < kend {
+        j += 1;
+    }
+    j
+}
+
+/// The noun phrase right after word `i`, read as who acts or speaks.
+pub(crate) struct Chain {
+    pub speaker: Speaker,
+    /// A lone definite noun («الوزارة»): refers back to someone already named.
+    pub anaphor: bool,
+    /// The words of the noun phrase (first, last), when there is one.
+    pub words: Option<(usize, usize)>,
+    /// Does the phrase start with an institution or a title word?
+    pub titled: bool,
+}
+
+pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
+    let n = c.len();
+    let head = i + 1;
+    let sent = c.sent_of_word[i];
+    let (mut person, mut name, mut adjective) = (None, None, None);
+    let (mut body_head, mut titled, mut indefinite) = (false, false, 0);
+    let mut last: Option<usize> = None;
+    let mut j = head;
+    while j < n && j <= i + 9 && c.sent_of_word[j] == sent {
+        if c.clause_break_before(j) {
+            // an apposition continues across a comma: «الرئيس الروسي، فلاديمير بوتين»
+            let apposition = c.comma_before(j) && person.is_none() && name.is_none();
+            if !apposition || j == head {
+                break;
+            }
+        }
+        let w = c.w[j];
+        if is_reported_opener(w)
+            || c.is_digits(j)
+            || (c.lexical[j] && (lexicon::is_speech_word(w) || lexicon::is_according_word(w)))
+            || is_addressee_word(w)
+        {
+            break;
+        }
+        if let Some((e, adj)) = c.mention(j) {
+            let mi = c.mention_at[j].unwrap_or(0);
+            let prefix = &c.key[c.ws[j].start..c.mentions[mi].kstart];
+            if prefix.contains('ل') && !prefix.contains("ال") {
+                break; // «لوكالة الأناضول», «لبوتين»: whom they spoke to
+            }
+            let end = mention_last_word(c, j);
+            if adj {
+                adjective.get_or_insert(e);
+            } else if g.entities[e].kind == EntityKind::Person {
+                person = Some(e);
+                last = Some(end);
+                break;
+            } else {
+                name.get_or_insert(e);
+            }
+            last = Some(end);
+            j = end + 1;
+            continue;
+        }
+        if w == "في" && body_head && person.is_none() && name.is_none() && adjective.is_none() {
+            // «السلطات في إقليم X»: the body of a place speaks for it
+            if let Some(k) = (j + 1..(j + 3).min(n)).find(|&k| c.mention_first[k] == Some(k)) {
+                if (j + 1..k).all(|m| is_np_head(c.w[m])) {
+                    if let Some((e, false)) = c.mention(k) {
+                        name = Some(e);
+                        last = Some(mention_last_word(c, k));
+                        break;
+                    }
+                }
+            }
+        }
+        if is_stop(w) {
+            break;
+        }
+        if person.is_none() && name.is_none() && adjective.is_none() {
+            if lexicon::is_title(w) || lexicon::is_title_filler(w) {
+                if j == head {
+                    body_head = is_body(w);
+                    titled = true;
+                }
+                last = Some(j);
+                j += 1;
+                continue;
+            }
+            // an indefinite noun: the head, and one noun in construct after it («مراسل وكالة»)
+            if indefinite < 2 && (j == head || (indefinite == 1 && last == Some(j - 1))) {
+                indefinite += 1;
+                last = Some(j);
+                j += 1;
+                continue;
+            }
+        } else if (lexicon::is_title(w) || lexicon::is_title_filler(w)) && person.is_none() {
+            // «وزارة الدفاع الأذربيجانية»: more of the phrase, until a person may follow
+            last = Some(j);
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let entity = person
+        .or(name)
+        .or(adjective.filter(|_| body_head && indefinite == 0));
+    let words = last.map(|l| (head, l));
+    let anaphor = entity.is_none()
+        && adjective.is_none()
+        && words == Some((head, head))
+        && lexicon::with_article(c.w[head]).is_some();
+    let surface = match (entity, words) {
+        (None, Some((a, b))) => Some(c.span(a, b)),
+        _ => None,
+    };
+    let witness = words.is_some() && is_witness_head(c.w[head]);
+    Chain {
+        speaker: Speaker {
+            entity,
+            surface,
+            witness,
+        },
+        anaphor,
+        words,
+        titled,
+    }
+}
+
+/// The subject before word `i` (SVO): a noun phrase of names and titles that starts its clause
+/// or follows «لكن/إن/و/ثم». Returns the person in it, else the first name.
+pub(crate) fn subject_before(g: &Glossary, c: &Ctx, clauses: &Clauses, i: usize) -> Option<usize> {
+    let mut k = i;
+    let (mut person, mut name) = (None, None);
+    let mut steps = 0;
+    while k > 0 && steps < 6 && clauses.same(k - 1, i) && !c.clause_break_before(k) {
+        let p = k - 1;
+        if let Some(start) = c.mention_first[p] {
+            if let Some((e, false)) = c.mention(start) {
+                if g.entities[e].kind == EntityKind::Person {
+                    person.get_or_insert(e);
+                } else {
+                    name = Some(e);
+                }
+            }
+            k = start;
+        } else if lexicon::is_title(c.w[p])
+            || lexicon::is_title_filler(c.w[p])
+            || is_body(c.w[p])
+            || is_np_head(c.w[p])
+        {
+            k = p;
+        } else {
+            break;
+        }
+        steps += 1;
+    }
+    if k == i || (person.is_none() && name.is_none()) {
+        return None;
+    }
+    let opens = k == clauses.get(clauses.of(i)).first
+        || c.clause_break_before(k)
+        || k.checked_sub(1).is_some_and(|b| {
+            matches!(
+                c.w[b],
+                "لكن" | "ولكن" | "ان" | "وان" | "لان" | "ثم" | "و" | "كما" | "بينما" | "فيما"
+            )
+        });
+    opens.then_some(person.or(name)).flatten()
+}
+
+/// The first person of a sentence, when it comes within its first six words (its subject).
+fn early_person(g: &Glossary, c: &Ctx, s: usize) -> Option<usize> {
+    let first = *c.first_word.get(s)?;
+    (first..(first + 6).min(c.len()))
+        .take_while(|&k| c.sent_of_word[k] == Some(s))
+        .filter_map(|k| c.mention(k))
+        .find(|&(e, adj)| !adj && g.entities[e].kind == EntityKind::Person)
+        .map(|(e, _)| e)
+}
+
+/// Every clause's speaker.
+pub fn attribute(g: &Glossary, c: &Ctx, clauses: &Clauses) -> Speakers {
+    let mut by_clause = vec![Speaker::default(); clauses.list.len()];
+    let mut prev_sentence: (Option<usize>, Speaker) = (None, Speaker::default());
+    let mut ci = 0;
+    while ci < clauses.list.len() {
+        let sent = clauses.list[ci].sentence;
+        let mut cj = ci;
+        while cj < clauses.list.len() && clauses.list[cj].sentence == sent {
+            cj += 1;
+        }
+        let content = sent.is_some_and(|s| c.article.sentences[s].kind.is_content());
+        let continues_quote = c
+            .quoted
+            .get(clauses.list[ci].first)
+            .copied()
+            .unwrap_or(false);
+        if content && continues_quote {
+            // a sentence inside a quotation that goes on: the same speaker, kept for what follows
+            for slot in &mut by_clause[ci..cj] {
+                *slot = prev_sentence.1;
+            }
+        } else if content {
+            let last = sentence_speakers(g, c, clauses, ci..cj, &prev_sentence, &mut by_clause);
+            if last.is_known() {
+                prev_sentence = (sent, last);
+            } else {
+                prev_sentence = (sent, Speaker::default());
+                if let Some(p) = sent.and_then(|s| early_person(g, c, s)) {
+                    prev_sentence.1.entity = Some(p);
+                }
+            }
+        }
+        ci = cj;
+    }
+    Speakers { by_clause }
+}
+
+/// The speakers of the clauses `range` of one sentence; returns the last speaker named.
+fn sentence_speakers(
+    g: &Glossary,
+    c: &Ctx,
+    clauses: &Clauses,
+    range: std::ops::Range<usize>,
+    prev: &(Option<usize>, Speaker),
+    by_clause: &mut [Speaker],
+) -> Speaker {
+    let first_word = clauses.list[range.start].first;
+    let mut current = Speaker::default();
+    let mut according = Speaker::default();
+    // the last speech verb of the sentence and whether reported speech follows it
+    let mut trailing: Option<(usize, Speaker)> = None;
+    for ci in range.clone() {
+        let cl = &clauses.list[ci];
+        let mut own = None;
+        for i in cl.first..=cl.last {
+            if c.quoted[i] {
+                continue;
+            }
+            let suffixed = !c.lexical[i] && is_speech_with_suffix(c.w[i]);
+            if !c.lexical[i] && !suffixed {
+                continue;
+            }
+            if suffixed || lexicon::is_speech_word(c.w[i]) {
+                let sp = speech_speaker(g, c, clauses, i, first_word, &current, prev);
+                if sp.is_known() {
+                    current = sp;
+                    own.get_or_insert(sp);
+                    trailing = Some((ci, sp));
+                }
+            } else if lexicon::is_according_word(c.w[i]) {
+                let ch = chain_after(g, c, i);
+                if ch.speaker.entity.is_some() || (ch.titled && ch.speaker.surface.is_some()) {
+                    according = ch.speaker;
+                }
+            }
+        }
+        by_clause[ci] = match (own, cl.kind) {
+            (Some(sp), _) => sp,
+            (None, ClauseKind::Relative) => Speaker::default(),
+            (None, _) => current,
+        };
+    }
+    // «قُتل 5، قال الجيش»: a last verb of saying with no reported speech after it covers the
+    // clauses before it that have no speaker
+    if let Some((tc, sp)) = trailing {
+        let reported_after =
+            (tc + 1..range.end).any(|k| clauses.list[k].kind == ClauseKind::Reported);
+        if !reported_after && tc > range.start {
+            #[allow(clippy::needless_range_loop)]
+            for k in range.start..tc {
+                if !by_clause[k].is_known() && clauses.list[k].kind != ClauseKind::Relative {
+                    by_clause[k] = sp;
+                }
+            }
+        }
+    }
+    if according.is_known() {
+        for k in range.clone() {
+            if !by_clause[k].is_known() && clauses.list[k].kind != ClauseKind::Relative {
+                by_clause[k] = according;
+            }
+        }
+    }
+    current
+}
+
+/// Who speaks through the verb of saying at word `i`.
+fn speech_speaker(
+    g: &Glossary,
+    c: &Ctx,
+    clauses: &Clauses,
+    i: usize,
+    sentence_first: usize,
+    current: &Speaker,
+    prev: &(Option<usize>, Speaker),
+) -> Speaker {
+    let ch = chain_after(g, c, i);
+    if ch.speaker.is_known() && !ch.anaphor {
+        return ch.speaker;
+    }
+    if let Some(e) = subject_before(g, c, clauses, i) {
+        return Speaker {
+            entity: Some(e),
+            ..Speaker::default()
+        };
+    }
+    if current.is_known() {
+        return *current;
+    }
+    let opens_sentence = i < sentence_first + 3;
+    if (opens_sentence || ch.anaphor) && prev.1.is_known() {
+        return prev.1;
+    }
+    ch.speaker
+}
