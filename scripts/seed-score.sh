@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Score mizan on the seed articles with ../shared/eval and compare with .ci/seed-floor.
+# Score mizan on the seed articles with ../shared/eval (score.py: recall; score-facts.py:
+# precision) and compare with .ci/seed-floor.
 # usage: scripts/seed-score.sh [path/to/mizan]   (exit 1 when a score falls below its floor)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,10 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" brief "$shared/seeds" --out "$tmp/seeds" 2>/dev/null
 python3 "$shared/eval/score.py" "$tmp/seeds/facts.json" "$shared/eval/seeds-expected.json" \
   "$shared/eval/seeds-mentions.json" "$shared/seeds" | tee "$tmp/score.txt"
-summary=$(grep '^SUMMARY' "$tmp/score.txt")
+python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
+python3 "$shared/eval/score-facts.py" "$tmp/seeds/facts.json" "$shared/eval/seeds-facts-key.yaml" \
+  "$shared/seeds" | tee "$tmp/facts.txt"
+summary="$(grep '^SUMMARY' "$tmp/score.txt") $(grep '^SUMMARY' "$tmp/facts.txt" | sed 's/^SUMMARY//')"
 fail=0
 while read -r metric floor; do
   case "$metric" in ''|'#'*) continue ;; esac
