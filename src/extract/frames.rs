@@ -50,7 +50,11 @@ fn frame_at(
     let (start, end) = c.span(i, last);
     let sp = speakers.of_clause(ci);
     let (agent, after_agent) = agent_of(g, c, clauses, speakers, i, last);
-    let (target, place) = target_and_place(g, c, clauses, after_agent, i, agent);
+    let (mut target, place) = target_and_place(g, c, clauses, after_agent, i, agent);
+    if let Some(aux) = passive(c, clauses, i) {
+        // «تعرضت يريفان لقصف»: the one who suffered it stands between the auxiliary and the trigger
+        target = (aux + 1..i).find_map(|k| c.mention(k).filter(|&(_, adj)| !adj).map(|(e, _)| e));
+    }
     Frame {
         sentence,
         clause: ci,

@@ -237,3 +237,277 @@ fn civil_days_roundtrip() {
     }
     assert_eq!(fmt_days(days_from_civil(2020, 10, 21)), "2020-10-21");
 }
+
+// ---- clause frames: each rule on sentences written for these tests
+
+const G2: &str = "entities:
+  - {id: armenia, kind: country, en: Armenia, ar: أرمينيا, adjectives: [أرمني, أرميني]}
+  - {id: azerbaijan, kind: country, en: Azerbaijan, ar: أذربيجان, adjectives: [أذربيجاني]}
+  - {id: yerevan, kind: place, en: Yerevan, ar: يريفان, side: armenia}
+  - {id: ganja, kind: place, en: Ganja, ar: غنجة}
+  - {id: aliyev, kind: person, en: Ilham Aliyev, ar: إلهام علييف, short: [علييف]}
+  - {id: pashinyan, kind: person, en: Nikol Pashinyan, ar: نيكول باشينيان, short: [باشينيان]}
+  - {id: anadolu, kind: organisation, en: Anadolu, ar: الأناضول}
+measures:
+  - {id: killed, en: killed, ar: قتلى, triggers: [مقتل, قتل*, قتلى, قتيل*, حصيلة]}
+  - {id: wounded, en: wounded, ar: جرحى, triggers: [أصيب*, إصابة, جرحى, المصابين]}
+  - {id: destroyed, en: destroyed, ar: مدمرة, triggers: [دبابة, دبابات, مدرعة], requires: [دمر*, تدمير]}
+  - {id: sent, en: sent, ar: أرسل, cumulative: false, triggers: [نشر*, أرسل*, قوامها]}
+  - {id: population, en: population, ar: سكان, cumulative: false, per_place: true, triggers: [نسمة, يقطن*]}
+events:
+  - {id: strike, en: strikes, ar: يقصف, triggers: [قصف*, تقصف, يقصف, هجوم]}
+  - {id: meet, en: meets, ar: يلتقي, triggers: [يلتقي, سيلتقي]}
+  - {id: deny, en: denies, ar: ينفي, denial: true, triggers: [نفت, نفى]}
+items:
+  - {id: tanks, en: tanks, ar: دبابات, triggers: [دبابة, دبابات]}
+  - {id: armour, en: armoured vehicles, ar: مدرعات, triggers: [مدرعة]}
+";
+
+fn run2(text: &str) -> (Glossary, Facts) {
+    let g = Glossary::parse(Path::new("g2.yaml"), G2).unwrap();
+    let f = extract_with(&g, text, Some("2020-10-08"));
+    (g, f)
+}
+
+/// (value, measure id) of the counted figures.
+fn measured(g: &Glossary, f: &Facts) -> Vec<(f64, Option<String>)> {
+    f.numbers
+        .iter()
+        .filter(|n| matches!(n.kind, NumberKind::Quantity | NumberKind::Percent))
+        .map(|n| {
+            (
+                n.value.unwrap(),
+                n.measure.map(|m| g.measures[m].id.clone()),
+            )
+        })
+        .collect()
+}
+
+fn ent(g: &Glossary, e: Option<usize>) -> Option<&str> {
+    e.map(|e| g.entities[e].id.as_str())
+}
+
+#[test]
+fn each_figure_takes_the_trigger_of_its_own_clause() {
+    let (g, f) = run2("قتل 9 أشخاص فيما أصيب 30 آخرون في القصف.");
+    let m = measured(&g, &f);
+    assert_eq!(m[0], (9.0, Some("killed".into())));
+    assert_eq!(m[1], (30.0, Some("wounded".into())));
+}
+
+#[test]
+fn deployments_are_not_losses_and_items_are_named() {
+    let (g, f) = run2("نشر الجيش 40 مدرعة قرب الحدود. ودمرت القوات 12 دبابة.");
+    let m = measured(&g, &f);
+    assert_eq!(m[0], (40.0, Some("sent".into())));
+    assert_eq!(m[1], (12.0, Some("destroyed".into())));
+    assert_eq!(g.items[f.numbers[1].item.unwrap()].en, "tanks");
+    let (g, f) = run2("وصلت قوة قوامها 500 جندي.");
+    assert_eq!(measured(&g, &f)[0], (500.0, Some("sent".into())));
+}
+
+#[test]
+fn verbs_of_exceeding_are_qualifiers_and_a_rise_is_not_a_range() {
+    let (_, f) = run2("تجاوز عدد المصابين 60 شخصا، وما يربو على 100 نسمة.");
+    assert_eq!(f.numbers[0].qualifier, Qualifier::MoreThan);
+    assert_eq!(f.numbers[1].qualifier, Qualifier::MoreThan);
+    let (_, f) = run2("ارتفعت الحصيلة من 14 إلى 17 قتيلا.");
+    assert_eq!(f.numbers.len(), 2, "two figures, not a range 14–17");
+    assert_eq!(f.numbers[0].high, None);
+    assert_eq!(f.numbers[0].status, FigureStatus::Initial);
+    assert_eq!(f.numbers[1].value, Some(17.0));
+}
+
+#[test]
+fn twelve_in_words() {
+    for text in [
+        "قتل الاثنا عشر جنديا.",
+        "قتل اثنا عشر جنديا.",
+        "أصيبت اثنتا عشرة امرأة.",
+    ] {
+        let (_, f) = run2(text);
+        assert_eq!(f.numbers[0].value, Some(12.0), "{text}");
+    }
+}
+
+#[test]
+fn earlier_wars_are_historical_and_agreed_numbers_planned() {
+    let (_, f) = run2("أودت حرب التسعينات بحياة 30 ألف شخص.");
+    assert_eq!(f.numbers[0].era_kind, Era::Historical);
+    let (_, f) = run2("قتل 50 شخصا في هجوم عام 2013.");
+    assert_eq!(f.numbers[0].era_kind, Era::Historical);
+    let (_, f) = run2("اتفق الطرفان على تبادل 50 أسيرا.");
+    assert_eq!(f.numbers[0].era_kind, Era::Planned);
+    let (_, f) = run2("قتل 5 أشخاص في القصف.");
+    assert_eq!(f.numbers[0].era_kind, Era::Current);
+}
+
+#[test]
+fn a_witness_is_not_a_toll_and_a_first_count_is_initial() {
+    let (_, f) = run2("وقال أحد السكان إنه رأى 6 قتلى في الشارع.");
+    assert_eq!(f.numbers[0].status, FigureStatus::Eyewitness);
+    let (_, f) = run2("قتل 9 أشخاص في حصيلة أولية.");
+    assert_eq!(f.numbers[0].status, FigureStatus::Initial);
+}
+
+#[test]
+fn one_of_two_and_general_are_not_dates() {
+    let dated = |t: &str| {
+        run2(t)
+            .1
+            .dates
+            .iter()
+            .map(|d| d.date.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(dated("نقل إلى أحد المستشفيات.").is_empty());
+    assert!(dated("هو واحد من أعنف الهجمات.").is_empty());
+    assert!(dated("قتل اثنين من الجنود.").is_empty());
+    assert!(dated("نقلت صحيفة اليوم السابع الخبر.").is_empty());
+    // the article is of Thursday 2020-10-08
+    assert_eq!(dated("وقع الهجوم يوم الأحد."), vec!["2020-10-04"]);
+    assert_eq!(
+        dated("ومن المقرر أن يلتقي الوزيران الاثنين."),
+        vec!["2020-10-12"]
+    );
+    assert_eq!(dated("وسيلتقي الوزيران الاثنين."), vec!["2020-10-12"]);
+}
+
+#[test]
+fn date_roles() {
+    let roles = |t: &str| {
+        run2(t)
+            .1
+            .dates
+            .iter()
+            .map(|d| (d.date.clone(), d.role))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(roles("يستمر القتال منذ 27 أيلول.")[0].1, DateRole::Since);
+    assert_eq!(
+        roles("على القوات الانسحاب بحلول 1 تشرين الثاني.")[0].1,
+        DateRole::Deadline
+    );
+    let r = roles("قصفت القوات غنجة في 4 تشرين الأول، وفي اليوم التالي هدأ القتال.");
+    assert_eq!(
+        r,
+        vec![
+            ("2020-10-04".into(), DateRole::Event),
+            ("2020-10-05".into(), DateRole::Event)
+        ]
+    );
+    // no date before it: «اليوم التالي» says nothing
+    assert!(roles("وفي اليوم التالي هدأ القتال.").is_empty());
+}
+
+#[test]
+fn speakers_from_syntax() {
+    let who = |t: &str| {
+        let (g, f) = run2(t);
+        let n = &f.numbers[0];
+        (
+            ent(&g, n.attributed_to).map(str::to_string),
+            n.said_by_surface.map(|(s, e)| t[s..e].to_string()),
+        )
+    };
+    // an institution with a nationality adjective speaks for its state
+    assert_eq!(
+        who("قالت وزارة الدفاع الأرمينية إن 5 جنود قتلوا.")
+            .0
+            .as_deref(),
+        Some("armenia")
+    );
+    // a speaker the glossary does not know is kept as written, never replaced by a country
+    assert_eq!(
+        who("وقال متطوع أرمني إن 5 جنود قتلوا."),
+        (None, Some("متطوع أرمني".into()))
+    );
+    // SVO, and the person before the body
+    assert_eq!(
+        who("لكن باشينيان قال إن 5 جنود قتلوا.").0.as_deref(),
+        Some("pashinyan")
+    );
+    // whom they spoke to is not who spoke
+    assert_eq!(
+        who("وقال علييف لوكالة الأناضول إن 5 جنود قتلوا.")
+            .0
+            .as_deref(),
+        Some("aliyev")
+    );
+    // «وأضاف» continues the previous sentence's speaker
+    let (g, f) = run2("قال علييف إن القتال مستمر. وأضاف أن 7 جنود قتلوا.");
+    assert_eq!(ent(&g, f.numbers[0].attributed_to), Some("aliyev"));
+    // a relative clause is the narrator's background, not the speaker's figure
+    let (_, f) = run2("واتهمت أذربيجان أرمينيا بقصف غنجة التي يقطنها 330 ألف نسمة.");
+    assert_eq!(f.numbers[0].attributed_to, None);
+}
+
+#[test]
+fn quotes_are_speech_with_the_speaker_before_the_marks() {
+    let text = "وقال علييف \"لن نقبل بما يقوله باشينيان عن الحرب\". وانضم إلى \"حزب الأمة\" نواب.";
+    let (g, f) = run2(text);
+    assert_eq!(
+        f.quotes.len(),
+        1,
+        "a party in quotation marks is not speech"
+    );
+    assert_eq!(ent(&g, f.quotes[0].speaker), Some("aliyev"));
+    // one stray mark does not shift the pairs of the next paragraph
+    let text = "قال أحدهم \"كلام بلا نهاية.\nوقال علييف «نحن مستعدون للحوار دائما».";
+    let (g, f) = run2(text);
+    assert_eq!(f.quotes.len(), 1);
+    assert_eq!(
+        &text[f.quotes[0].start..f.quotes[0].end],
+        "نحن مستعدون للحوار دائما"
+    );
+    assert_eq!(ent(&g, f.quotes[0].speaker), Some("aliyev"));
+}
+
+#[test]
+fn frames_take_their_agent_from_syntax_or_have_none() {
+    let frame = |t: &str| {
+        let (g, f) = run2(t);
+        let e = f
+            .events
+            .iter()
+            .find(|e| g.events[e.event].id == "strike")
+            .cloned()
+            .unwrap();
+        (
+            ent(&g, e.agent).map(str::to_string),
+            ent(&g, e.target).map(str::to_string),
+            e.polarity,
+            ent(&g, e.said_by).map(str::to_string),
+        )
+    };
+    // a nationality adjective on a verbal noun
+    assert_eq!(
+        frame("وأعلنت باكو عن قصف أرميني على غنجة.").0.as_deref(),
+        Some("armenia")
+    );
+    // passive: no agent, the one who suffered it is the target
+    let (agent, target, _, _) = frame("تعرضت يريفان لقصف عنيف.");
+    assert_eq!((agent, target.as_deref()), (None, Some("yerevan")));
+    // «قالت X إن Y قصفت Z»: X says it, Y did it
+    let (agent, target, _, said) = frame("قالت أرمينيا إن أذربيجان قصفت غنجة.");
+    assert_eq!(
+        (agent.as_deref(), said.as_deref()),
+        (Some("azerbaijan"), Some("armenia"))
+    );
+    assert_eq!(
+        target.as_deref(),
+        Some("ganja"),
+        "the name right after the verb is its object"
+    );
+    // the first name of the sentence is not the agent
+    assert_eq!(frame("وقال باشينيان إن هجوم الليلة كان عنيفا.").0, None);
+    // negation and denial
+    assert_eq!(frame("لم تقصف أذربيجان يريفان.").2, Polarity::Negated);
+    let (g, f) = run2("ونفت أذربيجان أن قواتها قصفت يريفان.");
+    let strike = f
+        .events
+        .iter()
+        .find(|e| g.events[e.event].id == "strike")
+        .unwrap();
+    assert_eq!(strike.polarity, Polarity::Denied);
+}
