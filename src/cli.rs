@@ -90,6 +90,10 @@ pub enum Command {
         /// Print the template context as JSON and write nothing.
         #[arg(long)]
         dump_context: bool,
+        /// Print the clauses, figures, dates, quotes and frames of one sentence
+        /// (ARTICLE:N, a sentence id of facts.json) and write nothing.
+        #[arg(long, value_name = "ARTICLE:SENTENCE")]
+        explain: Option<String>,
     },
     /// Print where the sources disagree (figures and reworded sentences) as Markdown.
     Diff {
@@ -197,8 +201,18 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             common,
             out,
             dump_context,
+            explain,
         } => {
             let l = load(&common)?;
+            if let Some(id) = explain {
+                return match crate::explain::explain(&l.glossary, &l.analysis, &id) {
+                    Ok(text) => stdout(&text).map(|_| status(&l)),
+                    Err(msg) => {
+                        eprintln!("mizan: {msg}");
+                        Ok(exit::FATAL)
+                    }
+                };
+            }
             let t0 = std::time::Instant::now();
             let ctx = context::build(&l.glossary, &l.analysis);
             if std::env::var_os("MIZAN_TIMING").is_some() {

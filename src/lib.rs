@@ -13,6 +13,7 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod error;
+pub mod explain;
 pub mod extract;
 pub mod fasthash;
 pub mod glossary;

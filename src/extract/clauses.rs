@@ -29,6 +29,9 @@ pub struct Clause {
     pub first: usize,
     pub last: usize,
     pub kind: ClauseKind,
+    /// Byte span in the original text.
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -131,6 +134,8 @@ pub fn segment(g: &Glossary, c: &Ctx) -> Clauses {
                 first: i,
                 last: i,
                 kind,
+                start: 0,
+                end: 0,
             });
         }
         if c.lexical[i] && !c.quoted[i] && lexicon::is_speech_word(c.w[i]) {
@@ -139,6 +144,9 @@ pub fn segment(g: &Glossary, c: &Ctx) -> Clauses {
         let ci = out.list.len() - 1;
         out.list[ci].last = i;
         out.of_word.push(ci as u32);
+    }
+    for cl in &mut out.list {
+        (cl.start, cl.end) = c.span(cl.first, cl.last);
     }
     out
 }

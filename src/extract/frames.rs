@@ -210,27 +210,30 @@ fn polarity(g: &Glossary, c: &Ctx, clauses: &Clauses, i: usize) -> Polarity {
 /// A denial («نفت X أن …») marks the frames of the clauses it governs as denied; «وهو ما نفته X»
 /// marks the frames of the clause before it.
 fn deny(g: &Glossary, c: &Ctx, clauses: &Clauses, facts: &mut Facts) {
-    let denials: Vec<(usize, usize)> = facts
-        .events
-        .iter()
-        .filter(|f| g.events[f.event].denial)
-        .map(|f| (f.clause, c.word_at_offset(f.start)))
-        .collect();
-    for (dc, wi) in denials {
+    // frames are in text order, so clause numbers only grow: each denial looks at its neighbours
+    for di in 0..facts.events.len() {
+        if !g.events[facts.events[di].event].denial {
+            continue;
+        }
+        let dc = facts.events[di].clause;
+        let wi = c.word_at_offset(facts.events[di].start);
         let relative = wi > 0 && lexicon::any_form(c.w[wi - 1], |w| w == "ما");
         let sentence = clauses.get(dc).sentence;
-        for f in facts
-            .events
+        if relative && dc == 0 {
+            continue;
+        }
+        let (lo, hi) = if relative {
+            (dc.saturating_sub(2), dc - 1)
+        } else {
+            (dc + 1, dc + 2)
+        };
+        let from = facts.events.partition_point(|f| f.clause < lo);
+        for f in facts.events[from..]
             .iter_mut()
-            .filter(|f| !g.events[f.event].denial)
+            .take_while(|f| f.clause <= hi)
         {
-            let same_sentence = clauses.get(f.clause).sentence == sentence;
-            let governed = if relative {
-                f.clause + 1 == dc || f.clause + 2 == dc
-            } else {
-                f.clause > dc && f.clause <= dc + 2
-            };
-            if same_sentence && governed {
+            let governed = !g.events[f.event].denial && (lo..=hi).contains(&f.clause);
+            if governed && clauses.get(f.clause).sentence == sentence {
                 f.polarity = Polarity::Denied;
             }
         }
@@ -240,8 +243,10 @@ fn deny(g: &Glossary, c: &Ctx, clauses: &Clauses, facts: &mut Facts) {
 /// Figures and dates belong to the frame of their clause (the first one, when it has several).
 fn attach(clauses: &Clauses, facts: &mut Facts) {
     let mut first_of_clause: crate::fasthash::FastMap<usize, usize> = Default::default();
+    let mut first_of_sentence: crate::fasthash::FastMap<usize, usize> = Default::default();
     for (fi, f) in facts.events.iter().enumerate() {
         first_of_clause.entry(f.clause).or_insert(fi);
+        first_of_sentence.entry(f.sentence).or_insert(fi);
     }
     for (ni, num) in facts.numbers.iter_mut().enumerate() {
         let counted =

@@ -226,6 +226,8 @@ pub struct Facts {
     /// Per sentence: the first known speaker of its clauses.
     pub attribution: Vec<Option<usize>>,
     pub clauses: Clauses,
+    /// The speaker of each clause.
+    pub clause_speakers: Vec<Speaker>,
 }
 
 /// The words of the key with what the parts need to look around them.
@@ -415,6 +417,7 @@ pub fn extract(
     facts.quotes = quotes::with_speakers(g, &c, &clauses, &speakers, &quote_spans);
     frames::build(g, &c, &clauses, &speakers, &mut facts);
     facts.clauses = clauses;
+    facts.clause_speakers = speakers.by_clause;
     facts
 }
 

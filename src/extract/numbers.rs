@@ -38,6 +38,9 @@ struct Phrase {
 
 /// «اثنا/اثني/اثنتا/اثنتي» (the first half of twelve).
 fn twelve_head(w: &str) -> bool {
+    if !w.contains("اثن") {
+        return false;
+    }
     let w = strip_clitics(w, 3);
     matches!(
         w.strip_prefix("ال").unwrap_or(w),
@@ -212,6 +215,9 @@ fn change_verb_before(c: &Ctx, clauses: &Clauses, first: usize) -> bool {
 
 /// Decades and "the last century": the clause is about an earlier time.
 fn is_decade_word(w: &str) -> bool {
+    if !w.ends_with("ات") {
+        return false;
+    }
     let w = strip_clitics(w, 3);
     let w = w.strip_prefix("ال").unwrap_or(w);
     ["تسعين", "ثمانين", "سبعين", "ستين", "خمسين", "اربعين"]

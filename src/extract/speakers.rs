@@ -212,9 +212,11 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
         if let Some((e, adj)) = c.mention(j) {
             let mi = c.mention_at[j].unwrap_or(0);
             let prefix = &c.key[c.ws[j].start..c.mentions[mi].kstart];
-            if prefix.contains('ل') && !prefix.contains("ال") {
+            let titles_only = j > head && person.is_none() && name.is_none() && adjective.is_none();
+            if prefix.contains('ل') && !prefix.contains("ال") && !titles_only {
                 break; // «لوكالة الأناضول», «لبوتين»: whom they spoke to
             }
+            // otherwise «الأمين العام لحلف شمال الأطلسي»: the body the title belongs to
             let end = mention_last_word(c, j);
             if adj {
                 adjective.get_or_insert(e);
