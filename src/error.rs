@@ -73,8 +73,50 @@ pub fn yaml_error(path: &std::path::Path, err: serde_saphyr::Error) -> Error {
             first = first[i + 2..].to_string();
         }
     }
+    let first = in_words(&first);
     match err.location() {
         Some(loc) if loc.line() > 0 => Error::at(path, loc.line(), loc.column(), first),
         _ => Error::input(path, first),
+    }
+}
+
+/// serde-saphyr's message for a person editing the YAML: its advice to the program's author
+/// ("set DuplicateKeyPolicy in Options") is dropped, and a breached budget is said in words.
+fn in_words(message: &str) -> String {
+    let mut m = message.to_string();
+    for advice in [", set DuplicateKeyPolicy in Options if acceptable"] {
+        m = m.replace(advice, "");
+    }
+    if let Some(i) = m.find(", set ") {
+        if m[i..].contains(" in Options") {
+            m.truncate(i);
+        }
+    }
+    if m.contains("duplicate mapping key") {
+        m = m.replace("duplicate mapping key", "key given twice");
+    }
+    if let Some(rest) = m.strip_prefix("budget breached: ") {
+        let what = rest
+            .split([' ', '{', '('])
+            .next()
+            .unwrap_or(rest)
+            .to_lowercase();
+        m = format!("too large or too deeply nested for mizan to read (limit on {what} reached)");
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_errors_carry_no_advice_for_programmers() {
+        let e =
+            serde_saphyr::from_str::<std::collections::BTreeMap<String, String>>("a: 1\na: 2\n")
+                .unwrap_err();
+        let msg = yaml_error(std::path::Path::new("x.yaml"), e).to_string();
+        assert!(msg.starts_with("x.yaml:2:1: key given twice: a"), "{msg}");
+        assert!(!msg.contains("Options"), "{msg}");
     }
 }

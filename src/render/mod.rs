@@ -8,7 +8,7 @@ pub mod context;
 use crate::error::{Error, Result};
 use handlebars::Handlebars;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The default templates, embedded in the binary: (name, file under `templates/`, source).
 pub const TEMPLATES: &[(&str, &str, &str)] = &[
@@ -253,15 +253,50 @@ code { background: #f2f2f5; padding: 0 .2rem; }
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename, so a
 /// reader never sees half a file and a failed run leaves the old file in place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic_with(path, |w| w.write_all(bytes))
+    stage(path, |w| w.write_all(bytes))?.commit()
 }
 
-/// Like [`write_atomic`], streaming: `fill` writes the contents (a large facts document is
-/// never held in memory as one string).
-pub fn write_atomic_with(
+/// An output written in full to a temporary file beside its destination, waiting for
+/// [`commit_all`]. Dropped without a commit, it removes its temporary file.
+#[derive(Debug)]
+#[must_use = "a staged file is only written by commit"]
+pub struct Staged {
+    tmp: PathBuf,
+    dest: PathBuf,
+}
+
+impl Staged {
+    /// Rename the temporary file onto its destination.
+    pub fn commit(self) -> Result<()> {
+        let r = std::fs::rename(&self.tmp, &self.dest).map_err(|e| Error::Io {
+            path: self.dest.clone(),
+            source: e,
+        });
+        if r.is_ok() {
+            std::mem::forget(self);
+        }
+        r
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.tmp);
+    }
+}
+
+/// Rename every staged output onto its destination: called only when all were written, so a
+/// full disk or a failed render leaves the previous outputs as they were, never half a set.
+pub fn commit_all(staged: Vec<Staged>) -> Result<()> {
+    staged.into_iter().try_for_each(Staged::commit)
+}
+
+/// Write the contents `fill` streams into a temporary file beside `path` (synced to disk); the
+/// destination is untouched until [`Staged::commit`].
+pub fn stage(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
+) -> Result<Staged> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -275,25 +310,25 @@ pub fn write_atomic_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let result = (|| {
-        let f = std::fs::File::create(&tmp)?;
+    let staged = Staged {
+        tmp: dir.join(format!(".{name}.tmp{}", std::process::id())),
+        dest: path.to_path_buf(),
+    };
+    let written = (|| {
+        let f = std::fs::File::create(&staged.tmp)?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
         fill(&mut w)?;
         let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        f.sync_all()
     })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    written.map_err(io)?;
+    Ok(staged)
 }
 
-/// Write a value as JSON (with a final newline) to `path`, atomically and streaming: indented
-/// when `pretty` (for documents people open), compact otherwise (large runs write faster).
-pub fn write_json<T: serde::Serialize>(path: &Path, value: &T, pretty: bool) -> Result<()> {
-    write_atomic_with(path, |w| {
+/// Stage a value as JSON (with a final newline), streaming: indented when `pretty` (for
+/// documents people open), compact otherwise (large runs write faster).
+pub fn stage_json<T: serde::Serialize>(path: &Path, value: &T, pretty: bool) -> Result<Staged> {
+    stage(path, |w| {
         if pretty {
             serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
         } else {
@@ -360,5 +395,29 @@ mod tests {
         write_atomic(&p, b"two").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
         assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn staged_outputs_appear_only_on_commit_and_vanish_when_dropped() {
+        let d = tempfile::tempdir().unwrap();
+        let a = stage(&d.path().join("a.md"), |w| w.write_all(b"a")).unwrap();
+        let b = stage(&d.path().join("b.md"), |w| w.write_all(b"b")).unwrap();
+        assert!(
+            !d.path().join("a.md").exists(),
+            "nothing renamed before commit"
+        );
+        commit_all(vec![a, b]).unwrap();
+        assert_eq!(std::fs::read_to_string(d.path().join("b.md")).unwrap(), "b");
+        let c = stage(&d.path().join("c.md"), |w| w.write_all(b"c")).unwrap();
+        let failed = stage(&d.path().join("d.md"), |_| {
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(failed.unwrap_err().to_string().contains("disk full"));
+        drop(c);
+        assert_eq!(
+            std::fs::read_dir(d.path()).unwrap().count(),
+            2,
+            "only a.md and b.md"
+        );
     }
 }
