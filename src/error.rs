@@ -84,9 +84,6 @@ pub fn yaml_error(path: &std::path::Path, err: serde_saphyr::Error) -> Error {
 /// ("set DuplicateKeyPolicy in Options") is dropped, and a breached budget is said in words.
 fn in_words(message: &str) -> String {
     let mut m = message.to_string();
-    for advice in [", set DuplicateKeyPolicy in Options if acceptable"] {
-        m = m.replace(advice, "");
-    }
     if let Some(i) = m.find(", set ") {
         if m[i..].contains(" in Options") {
             m.truncate(i);

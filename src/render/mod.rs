@@ -96,13 +96,138 @@ pub struct Templates {
     origins: std::collections::BTreeMap<String, String>,
 }
 
+/// A template compile error in words.
+fn template_reason(r: &handlebars::TemplateErrorReason) -> String {
+    use handlebars::TemplateErrorReason as R;
+    match r {
+        R::MismatchingClosedHelper(open, close) => {
+            format!("block `{{{{#{open}}}}}` is closed by `{{{{/{close}}}}}`")
+        }
+        R::InvalidSyntax(_) => "invalid Handlebars syntax: an unclosed `{{`, a stray `}}` or \
+                                a block without its end"
+            .to_string(),
+        R::InvalidParam(p) => format!("invalid parameter `{p}`"),
+        other => first_line(&other.to_string(), "invalid template"),
+    }
+}
+
+/// A render error in words.
+fn render_reason(r: &handlebars::RenderErrorReason) -> String {
+    use handlebars::RenderErrorReason as R;
+    let partials: Vec<&str> = PARTIALS.iter().map(|p| p.0).collect();
+    match r {
+        R::MissingVariable(v) => format!(
+            "{} is not in the context (strict mode: a template may use only the fields that \
+             `mizan brief --dump-context` shows)",
+            v.as_deref()
+                .map(|v| format!("`{v}`"))
+                .unwrap_or_else(|| "a field".to_string())
+        ),
+        R::PartialNotFound(p) => format!(
+            "no partial named `{p}` (the partials are {})",
+            partials.join(", ")
+        ),
+        R::HelperNotFound(h) => format!(
+            "no helper named `{h}` (the helpers are Handlebars' built-in ones and `isolate`)"
+        ),
+        R::TemplateNotFound(t) => format!("no template named `{t}`"),
+        R::ParamNotFoundForIndex(h, i) => format!("`{h}` needs a parameter number {}", i + 1),
+        R::InvalidParamType(t) => format!("a parameter has the wrong type: {t} expected"),
+        R::TemplateError(t) => template_reason(t.reason()),
+        other => first_line(&other.to_string(), "render error"),
+    }
+}
+
+fn first_line(s: &str, fallback: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or(fallback)
+        .to_string()
+}
+
+/// The partials a template includes (`{{> name}}`, `{{#> name}}`, with `~` trimming), each
+/// with the 1-based line and column of its `{{`.
+fn includes(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{{") {
+        let at = from + i;
+        from = at + 2;
+        let rest = text[at + 2..].trim_start_matches(['~', '#']).trim_start();
+        let Some(rest) = rest.strip_prefix('>') else {
+            continue;
+        };
+        let name: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+            .collect();
+        if !name.is_empty() {
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            out.push((name, line, col));
+        }
+    }
+    out
+}
+
+/// Partials that include each other (directly or through others) would recurse until the
+/// stack overflows: find such a cycle before rendering. `partials` is (name, origin, text).
+fn check_partial_cycles(partials: &[(String, String, String)]) -> Result<()> {
+    let edges: std::collections::BTreeMap<&str, Vec<(String, usize, usize)>> = partials
+        .iter()
+        .map(|(n, _, t)| (n.as_str(), includes(t)))
+        .collect();
+    // depth-first from each partial, in name order, following includes of known partials
+    fn walk<'a>(
+        node: &'a str,
+        edges: &'a std::collections::BTreeMap<&str, Vec<(String, usize, usize)>>,
+        path: &mut Vec<(&'a str, usize, usize)>,
+        done: &mut std::collections::BTreeSet<&'a str>,
+    ) -> Option<Vec<(&'a str, usize, usize)>> {
+        if done.contains(node) {
+            return None;
+        }
+        for (target, line, col) in edges.get(node).into_iter().flatten() {
+            let Some((t, _)) = edges.get_key_value(target.as_str()) else {
+                continue;
+            };
+            path.push((node, *line, *col));
+            if let Some(i) = path.iter().position(|p| p.0 == *t) {
+                let mut cycle = path[i..].to_vec();
+                cycle.push((t, 0, 0));
+                return Some(cycle);
+            }
+            if let Some(c) = walk(t, edges, path, done) {
+                return Some(c);
+            }
+            path.pop();
+        }
+        done.insert(node);
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    for name in edges.keys() {
+        if let Some(cycle) = walk(name, &edges, &mut Vec::new(), &mut done) {
+            let (first, line, col) = cycle[0];
+            let origin = partials
+                .iter()
+                .find(|p| p.0 == first)
+                .map_or(first.to_string(), |p| p.1.clone());
+            let names: Vec<&str> = cycle.iter().map(|c| c.0).collect();
+            return Err(Error::Template {
+                name: format!("{origin}:{line}:{col}"),
+                message: format!("partials include each other: {}", names.join(" → ")),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn template_error(origin: &str, e: &handlebars::TemplateError) -> Error {
-    let reason = e.reason().to_string();
-    let reason = reason
-        .lines()
-        .next()
-        .unwrap_or("invalid template")
-        .to_string();
+    let reason = template_reason(e.reason());
     match e.pos() {
         Some((line, col)) => Error::Template {
             name: format!("{origin}:{line}:{col}"),
@@ -141,12 +266,15 @@ impl Templates {
         if let Some(dir) = overrides {
             check_known(dir)?;
         }
+        let mut partials = Vec::new();
         for (name, file, default) in PARTIALS {
             let (text, origin) = source(file, default)?;
-            hb.register_partial(name, text)
+            hb.register_partial(name, &text)
                 .map_err(|e| template_error(&origin, &e))?;
-            origins.insert(name.to_string(), origin);
+            origins.insert(name.to_string(), origin.clone());
+            partials.push((name.to_string(), origin, text));
         }
+        check_partial_cycles(&partials)?;
         for (name, file, default) in TEMPLATES {
             let (text, origin) = source(file, default)?;
             hb.register_template_string(name, text)
@@ -161,8 +289,7 @@ impl Templates {
             // the template (or partial) where it failed, with its line and column
             let at = e.template_name.clone().unwrap_or_else(|| name.to_string());
             let origin = self.origins.get(&at).cloned().unwrap_or(at);
-            let reason = e.reason().to_string();
-            let reason = reason.lines().next().unwrap_or("render error").to_string();
+            let reason = render_reason(e.reason());
             match (e.line_no, e.column_no) {
                 (Some(l), Some(c)) => Error::Template {
                     name: format!("{origin}:{l}:{c}"),
@@ -369,6 +496,28 @@ mod tests {
             )
             .unwrap();
         assert_eq!(out, "مصدر \u{2068}Demo Wire (01)\u{2069}");
+    }
+
+    #[test]
+    fn partials_that_include_each_other_are_found_with_their_place() {
+        let p = |n: &str, t: &str| (n.to_string(), format!("{n}.hbs"), t.to_string());
+        let e = check_partial_cycles(&[
+            p("a", "x\n  {{> b}}"),
+            p("b", "{{#each xs}}{{~> a }}{{/each}}"),
+            p("c", "{{> a}}"),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.hbs:2:3: partials include each other: a → b → a"
+        );
+        let e = check_partial_cycles(&[p("s", "{{> s}}")]).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("partials include each other: s → s"),
+            "{e}"
+        );
+        assert!(check_partial_cycles(&[p("a", "{{> b}}"), p("b", "{{x}} {{> unknown}}")]).is_ok());
     }
 
     #[test]
