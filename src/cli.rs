@@ -263,14 +263,24 @@ fn stage(dir: &Path, name: &str, text: &str) -> crate::error::Result<render::Sta
     render::stage(&dir.join(name), |w| w.write_all(text.as_bytes()))
 }
 
-/// `--out` must be a folder (or not exist yet).
+/// `--out` must be a folder (or not exist yet), and no output name in it a folder: found
+/// before any work, so that a run never fails half-way through renaming its outputs.
 fn check_out(out: &Path) -> anyhow::Result<()> {
-    match std::fs::metadata(out) {
-        Ok(md) if !md.is_dir() => {
-            Err(Error::Usage(format!("--out {}: is a file, not a folder", out.display())).into())
-        }
-        _ => Ok(()),
+    if std::fs::metadata(out).is_ok_and(|md| !md.is_dir()) {
+        let msg = format!("--out {}: is a file, not a folder", out.display());
+        return Err(Error::Usage(msg).into());
     }
+    for name in corpus::OUTPUT_FILES {
+        let p = out.join(name);
+        if p.is_dir() {
+            let msg = format!(
+                "{}: is a folder; mizan writes its {name} there",
+                p.display()
+            );
+            return Err(Error::Usage(msg).into());
+        }
+    }
+    Ok(())
 }
 
 /// The line `brief` ends with: what was written, and what a reader will find in it.

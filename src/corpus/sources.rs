@@ -80,9 +80,7 @@ fn as_text(v: &Value) -> Option<String> {
 fn field(key: &str, v: &Value) -> Result<String, String> {
     let text = as_text(v).ok_or_else(|| format!("`{key}` is not text"))?;
     if key == "date" && !is_iso_date(&text) {
-        return Err(format!(
-            "date {text:?} is not a real YYYY-MM-DD date; the field is dropped"
-        ));
+        return Err(format!("date {text:?} is not a real YYYY-MM-DD date"));
     }
     Ok(text)
 }
@@ -222,11 +220,7 @@ pub fn front_matter(path: &Path, yaml: &str, first_line: u64) -> (Meta, Vec<Erro
                     path,
                     v.referenced.line() + first_line - 1,
                     v.referenced.column(),
-                    if m.ends_with("dropped") {
-                        m
-                    } else {
-                        m + "; the field is dropped"
-                    },
+                    m + "; the field is dropped",
                 )),
             }
         }

@@ -5,6 +5,7 @@
 mod brief;
 mod figures;
 mod glossary_file;
+mod hostile;
 mod inputs;
 mod names;
 mod robust;
