@@ -92,6 +92,12 @@ fn in_words(message: &str) -> String {
     if m.contains("duplicate mapping key") {
         m = m.replace("duplicate mapping key", "key given twice");
     }
+    // a position at the end of the message repeats (or contradicts) the one printed in front
+    if let Some(i) = m.find(" at line ") {
+        if m[i + 9..].starts_with(|c: char| c.is_ascii_digit()) {
+            m.truncate(i);
+        }
+    }
     if let Some(rest) = m.strip_prefix("budget breached: ") {
         let what = rest
             .split([' ', '{', '('])

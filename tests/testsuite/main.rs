@@ -8,6 +8,7 @@ mod glossary_file;
 mod hostile;
 mod inputs;
 mod names;
+mod readers;
 mod robust;
 mod sample;
 mod support;
