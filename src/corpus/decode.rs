@@ -13,9 +13,9 @@ pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 5_000_000;
 
 /// A size for people: `5 MB`, `200 kB`, `12 bytes`.
 pub fn human_size(n: u64) -> String {
-    if n >= 1_000_000 && n % 100_000 == 0 {
+    if n >= 1_000_000 && n.is_multiple_of(100_000) {
         format!("{} MB", n as f64 / 1e6)
-    } else if n >= 1000 && n % 100 == 0 {
+    } else if n >= 1000 && n.is_multiple_of(100) {
         format!("{} kB", n as f64 / 1e3)
     } else {
         format!("{n} bytes")

@@ -59,9 +59,9 @@ fn run(args: &[OsString], cwd: Option<&Path>) -> (i32, String) {
 }
 
 /// `brief` on `inputs` into `out` with the shipped glossary (and `extra` arguments).
-fn brief_args(inputs: &[PathBuf], out: &Path, extra: &[&str]) -> Vec<OsString> {
+fn brief_args<P: AsRef<Path>>(inputs: &[P], out: &Path, extra: &[&str]) -> Vec<OsString> {
     let mut a: Vec<OsString> = vec!["brief".into()];
-    a.extend(inputs.iter().map(|p| p.clone().into_os_string()));
+    a.extend(inputs.iter().map(|p| p.as_ref().as_os_str().to_owned()));
     a.push("--glossary".into());
     a.push(root().join("glossary.yaml").into_os_string());
     a.push("--out".into());
@@ -353,7 +353,7 @@ const CASES: &[Case] = &[
 #[test]
 fn hostile_inputs_are_reported_and_the_good_facts_unchanged() {
     let (_d, arts, out) = scratch();
-    let (code, _) = run(&brief_args(&[arts.clone()], &out, &[]), None);
+    let (code, _) = run(&brief_args(&[&arts], &out, &[]), None);
     assert_eq!(code, 0);
     let baseline = good_facts(&read_json(&out.join("facts.json")));
     assert!(baseline.len() > 10, "the good articles carry facts");
@@ -461,7 +461,7 @@ fn a_word_joiner_inside_a_number_does_not_split_it() {
 #[test]
 fn glossary_missing_or_empty_stops_with_a_hint() {
     let (d, arts, out) = scratch();
-    let mut args = brief_args(&[arts.clone()], &out, &[]);
+    let mut args = brief_args(&[&arts], &out, &[]);
     args.drain(2..4); // no --glossary: ./glossary.yaml, absent in the scratch folder
     let (code, err) = run(&args, Some(d.path()));
     assert_eq!(code, 2, "{err}");
@@ -469,7 +469,7 @@ fn glossary_missing_or_empty_stops_with_a_hint() {
     for text in ["", "entities: []\n"] {
         let g = d.path().join("empty.yaml");
         fs::write(&g, text).unwrap();
-        let mut args = brief_args(&[arts.clone()], &out, &[]);
+        let mut args = brief_args(&[&arts], &out, &[]);
         args[3] = g.into_os_string();
         let (code, err) = run(&args, None);
         assert_eq!(code, 2, "{err}");

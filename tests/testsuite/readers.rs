@@ -41,7 +41,7 @@ proptest! {
         let d = tempfile::tempdir().unwrap();
         let p = d.path().join(format!("a.{ext}"));
         std::fs::write(&p, &bytes).unwrap();
-        let c = corpus::read(&[p.clone()]);
+        let c = corpus::read(std::slice::from_ref(&p));
         let errs: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
         check_articles(&p.display().to_string(), &c.articles, &errs)?;
         prop_assert!(!c.articles.is_empty() || !c.errors.is_empty(), "a file is read or reported");
@@ -130,7 +130,7 @@ fn an_alias_bomb_glossary_is_refused_in_words() {
     );
     for i in 1..9 {
         let p = format!("*v{}", i - 1);
-        let list = vec![p.as_str(); 10].join(", ");
+        let list = [p.as_str(); 10].join(", ");
         y.push_str(&format!(
             "  - {{id: a{i}, kind: person, en: A, ar: أحمد{i}, variants: &v{i} [{list}]}}\n"
         ));
