@@ -152,12 +152,22 @@ pub fn read_with(inputs: &[PathBuf], opts: &Options) -> Corpus {
             s.id = format!("{id}:{i}");
         }
     }
-    errors.sort_by_cached_key(|e| e.to_string());
-    notes.sort_by_cached_key(|e| e.to_string());
+    errors.sort_by_cached_key(order);
+    notes.sort_by_cached_key(order);
     Corpus {
         articles: articles.into_iter().map(|(a, _)| a).collect(),
         errors,
         notes,
+    }
+}
+
+/// Messages in file order, then line and column order within a file.
+fn order(e: &Error) -> (String, u64, u64, String) {
+    match e {
+        Error::At {
+            path, line, column, ..
+        } => (path.display().to_string(), *line, *column, e.to_string()),
+        _ => (e.to_string(), 0, 0, String::new()),
     }
 }
 

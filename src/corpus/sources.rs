@@ -160,7 +160,8 @@ fn parse_entry(
     }
     let mut meta = Meta::default();
     for key in FIELDS {
-        if let Some(v) = entry.get(key) {
+        // `outlet: null` says there is none, like leaving the field out
+        if let Some(v) = entry.get(key).filter(|v| !v.value.is_null()) {
             let text = field(key, &v.value).map_err(|m| (Some(v.referenced), m))?;
             set(&mut meta, key, text);
         }
@@ -213,7 +214,7 @@ pub fn front_matter(path: &Path, yaml: &str, first_line: u64) -> (Meta, Vec<Erro
     };
     let mut meta = Meta::default();
     for key in FIELDS {
-        if let Some(v) = map.get(key) {
+        if let Some(v) = map.get(key).filter(|v| !v.value.is_null()) {
             match field(key, &v.value) {
                 Ok(t) => set(&mut meta, key, t),
                 Err(m) => errors.push(Error::at(
@@ -265,7 +266,7 @@ mod tests {
 
     #[test]
     fn front_matter_drops_only_the_bad_field_and_counts_lines_from_the_file() {
-        let yaml = "title: عنوان\ndate: 2021-02-29\noutlet: [a, b]\nurl: https://x.test\n";
+        let yaml = "title: عنوان\ndate: 2021-02-29\noutlet: [a, b]\nurl: https://x.test\nx: null\n";
         let (m, errs) = front_matter(Path::new("a.md"), yaml, 2);
         assert_eq!(m.title.as_deref(), Some("عنوان"));
         assert_eq!(m.url.as_deref(), Some("https://x.test"));

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const GOOD: [&str; 2] = ["01-first-days.txt", "02-toll-rises.txt"];
-const SOURCES: &str = "articles:\n  - file: 01-first-days.txt\n    date: 2020-09-28\n    outlet: Demo Wire\n  - file: 02-toll-rises.txt\n    date: 2020-10-05\n    outlet: Al-Mizan Daily\n";
+const SOURCES: &str = "articles:\n  - file: 01-first-days.txt\n    date: 2020-09-28\n    outlet: Demo Wire\n    url: null\n  - file: 02-toll-rises.txt\n    date: 2020-10-05\n    outlet: Al-Mizan Daily\n";
 const ARABIC: &str = "خبر إضافي\n\nقال المتحدث إن الاجتماع سيعقد في باكو غدا.\n";
 
 /// A folder `articles/` with the good articles, and the out folder beside it.
@@ -245,10 +245,10 @@ const CASES: &[Case] = &[
         extra: &[],
         code: 3,
         says: &[
-            "sources.yaml:8:11: \"missing.txt\" is not a file in this folder; entry skipped",
-            "sources.yaml:11:11: date \"2021-02-29\" is not a real YYYY-MM-DD date",
-            "sources.yaml:14:11: second entry for \"04.txt\" (the first is on line 12); entry skipped",
-            "sources.yaml:16:11: \"../../etc/passwd\" is outside the folder",
+            "sources.yaml:9:11: \"missing.txt\" is not a file in this folder; entry skipped",
+            "sources.yaml:12:11: date \"2021-02-29\" is not a real YYYY-MM-DD date",
+            "sources.yaml:15:11: second entry for \"04.txt\" (the first is on line 13); entry skipped",
+            "sources.yaml:17:11: \"../../etc/passwd\" is outside the folder",
         ],
         never: &[],
         articles: Some(4),
