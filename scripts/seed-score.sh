@@ -19,7 +19,11 @@ if [ ! -x "$bin" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" brief "$shared/seeds" --out "$tmp/seeds" 2>/dev/null
+if ! "$bin" brief "$shared/seeds" --out "$tmp/seeds" 2>"$tmp/brief.err"; then
+  echo "seed score: mizan brief on $shared/seeds did not finish cleanly:" >&2
+  cat "$tmp/brief.err" >&2
+  exit 1
+fi
 python3 "$shared/eval/score.py" "$tmp/seeds/facts.json" "$shared/eval/seeds-expected.json" \
   "$shared/eval/seeds-mentions.json" "$shared/seeds" | tee "$tmp/score.txt"
 summary=$(grep '^SUMMARY' "$tmp/score.txt")
