@@ -475,3 +475,32 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_in_decimal_units() {
+        assert_eq!(parse_size("5MB"), Ok(5_000_000));
+        assert_eq!(parse_size("200kB"), Ok(200_000));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("5 parsecs").is_err());
+        assert!(parse_size("99999999999999999999GB").is_err());
+    }
+
+    #[test]
+    fn an_error_chain_says_each_reason_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let reason = io.to_string();
+        let e: anyhow::Error = Error::Io {
+            path: "g.yaml".into(),
+            source: io,
+        }
+        .into();
+        let text = describe(&e.context("loading"));
+        assert_eq!(text.matches(&reason).count(), 1, "{text}");
+        assert!(text.starts_with("loading: g.yaml: "), "{text}");
+    }
+}

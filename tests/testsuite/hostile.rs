@@ -478,6 +478,12 @@ fn glossary_missing_or_empty_stops_with_a_hint() {
             "{err}"
         );
     }
+    // an I/O error says the system's reason once
+    let mut args = brief_args(&[&arts], &out, &[]);
+    args[3] = d.path().as_os_str().to_owned(); // a folder as the glossary
+    let (code, err) = run(&args, None);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err.matches("Is a directory").count(), 1, "{err}");
     assert!(!out.exists(), "nothing written");
 }
 
