@@ -27,7 +27,6 @@ pub struct Job {
 
 /// What identifies a file however it is named: device and inode where there are inodes.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(unix, allow(dead_code))]
 enum FileId {
     Inode(u64, u64),
     Path(PathBuf),
@@ -69,8 +68,8 @@ pub struct Walk {
     stack: Vec<FileId>,
     walked: HashSet<FileId>,
     loops: HashSet<FileId>,
-    /// each folder's sources.yaml, read once
-    sources: HashMap<PathBuf, BTreeMap<String, Meta>>,
+    /// each folder's sources.yaml, read once however the folder is named
+    sources: HashMap<FileId, BTreeMap<String, Meta>>,
 }
 
 impl Walk {
@@ -204,7 +203,11 @@ impl Walk {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        if !self.sources.contains_key(&dir) {
+        let id = match std::fs::metadata(&dir) {
+            Ok(md) => file_id(&dir, &md),
+            Err(_) => FileId::Path(dir.clone()),
+        };
+        if !self.sources.contains_key(&id) {
             let file = dir.join("sources.yaml");
             let table = if file.is_file() && file != path {
                 let (table, errors) = sources::read(&file);
@@ -213,13 +216,13 @@ impl Walk {
             } else {
                 BTreeMap::new()
             };
-            self.sources.insert(dir.clone(), table);
+            self.sources.insert(id.clone(), table);
         }
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        self.sources[&dir].get(&name).cloned().unwrap_or_default()
+        self.sources[&id].get(&name).cloned().unwrap_or_default()
     }
 }
 

@@ -419,6 +419,21 @@ fn brief_twice_into_the_input_folder_reads_its_articles_once() {
 }
 
 #[test]
+fn a_folder_named_two_ways_reports_its_sources_yaml_once() {
+    let (_d, arts, out) = scratch();
+    append_sources(&arts, "  - file: missing.txt\n");
+    let alias = arts.with_file_name("alias");
+    symlink(&arts, &alias);
+    let (code, err) = run(
+        &brief_args(&[arts.clone(), alias.join(GOOD[0])], &out, &[]),
+        None,
+    );
+    assert_eq!(code, 3, "{err}");
+    assert_eq!(err.matches("missing.txt").count(), 1, "{err}");
+    assert_eq!(err.matches("same file as").count(), 1, "{err}");
+}
+
+#[test]
 fn the_order_of_inputs_does_not_change_the_output() {
     let (_d, arts, out) = scratch();
     let a = arts.join(GOOD[0]);
