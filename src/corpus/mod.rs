@@ -3,6 +3,11 @@
 //! In: paths of files and folders (`.txt`, `.md` with YAML front matter, `.jsonl` feeds, and a
 //! `sources.yaml` per folder for dates and outlets). Out: [`Article`]s with their text exactly as
 //! read and their sentences as byte spans, plus one [`Error`] per input that could not be read.
+//!
+//! Parts: `walk` (inputs → the files to read, each once, never mizan's own output), `decode`
+//! (bytes → UTF-8 text, with a size limit), `sources` (sources.yaml and front matter → metadata,
+//! dropping only a bad entry or field); this file holds the three readers (`.txt`, `.md`,
+//! `.jsonl`) and the sentence splitter.
 
 mod decode;
 mod sources;
