@@ -474,6 +474,23 @@ fn a_word_joiner_inside_a_number_does_not_split_it() {
 }
 
 #[test]
+fn a_figure_beyond_exact_integers_is_shown_as_written() {
+    let (_d, arts, out) = scratch();
+    write(
+        &arts,
+        "big.txt",
+        "حصيلة جديدة\n\nأعلنت وزارة الدفاع الأرمينية مقتل 9223372036854775807 جنديا في ناغورنو كاراباخ.\n",
+    );
+    assert_eq!(run(&brief_args(&[arts], &out, &[]), None).0, 0);
+    let briefing = fs::read_to_string(out.join("briefing.md")).unwrap();
+    assert!(!briefing.contains("9,223,372,036,854,775,80"), "{briefing}");
+    assert!(
+        briefing.contains("9223372036854775807 soldiers"),
+        "{briefing}"
+    );
+}
+
+#[test]
 fn glossary_missing_or_empty_stops_with_a_hint() {
     let (d, arts, out) = scratch();
     let mut args = brief_args(&[&arts], &out, &[]);
