@@ -453,15 +453,20 @@ fn the_order_of_inputs_does_not_change_the_output() {
     }
 }
 
+/// `brief` on the good articles and one more, `name.txt`, reporting a toll written `figure`.
+fn brief_with_toll(name: &str, figure: &str) -> (tempfile::TempDir, PathBuf) {
+    let (d, arts, out) = scratch();
+    let text = format!(
+        "حصيلة جديدة\n\nأعلنت وزارة الدفاع الأرمينية مقتل {figure} جنديا في ناغورنو كاراباخ.\n"
+    );
+    write(&arts, &format!("{name}.txt"), text);
+    assert_eq!(run(&brief_args(&[arts], &out, &[]), None).0, 0);
+    (d, out)
+}
+
 #[test]
 fn a_word_joiner_inside_a_number_does_not_split_it() {
-    let (_d, arts, out) = scratch();
-    write(
-        &arts,
-        "joined.txt",
-        "حصيلة جديدة\n\nأعلنت وزارة الدفاع الأرمينية مقتل 5\u{2060}8 جنديا في ناغورنو كاراباخ.\n",
-    );
-    assert_eq!(run(&brief_args(&[arts], &out, &[]), None).0, 0);
+    let (_d, out) = brief_with_toll("joined", "5\u{2060}8");
     let facts = read_json(&out.join("facts.json"));
     let values: Vec<f64> = facts["numbers"]
         .as_array()
@@ -475,13 +480,7 @@ fn a_word_joiner_inside_a_number_does_not_split_it() {
 
 #[test]
 fn a_figure_beyond_exact_integers_is_shown_as_written() {
-    let (_d, arts, out) = scratch();
-    write(
-        &arts,
-        "big.txt",
-        "حصيلة جديدة\n\nأعلنت وزارة الدفاع الأرمينية مقتل 9223372036854775807 جنديا في ناغورنو كاراباخ.\n",
-    );
-    assert_eq!(run(&brief_args(&[arts], &out, &[]), None).0, 0);
+    let (_d, out) = brief_with_toll("big", "9223372036854775807");
     let briefing = fs::read_to_string(out.join("briefing.md")).unwrap();
     assert!(!briefing.contains("9,223,372,036,854,775,80"), "{briefing}");
     assert!(
