@@ -98,6 +98,9 @@ fn in_words(message: &str) -> String {
             m.truncate(i);
         }
     }
+    if m.starts_with("alias replay limit exceeded") {
+        m = "aliases (*name) expand to more than mizan reads".to_string();
+    }
     if let Some(rest) = m.strip_prefix("budget breached: ") {
         let what = rest
             .split([' ', '{', '('])
@@ -107,6 +110,35 @@ fn in_words(message: &str) -> String {
         m = format!("too large or too deeply nested for mizan to read (limit on {what} reached)");
     }
     m
+}
+
+/// The most YAML nodes (mappings, lists and scalars) a glossary may hold: room for 200,000
+/// entities with their variants, roles and notes (about 20 nodes each). Aliases stay under
+/// serde-saphyr's default limits, so an alias bomb is still refused.
+pub const GLOSSARY_MAX_NODES: usize = 8_000_000;
+
+/// The serde-saphyr options a glossary is read with: [`GLOSSARY_MAX_NODES`] nodes (and two
+/// parser events per node), the default limits on aliases, anchors, depth and text size.
+pub fn glossary_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: GLOSSARY_MAX_NODES,
+            max_events: 2 * GLOSSARY_MAX_NODES,
+        },
+    }
+}
+
+/// [`yaml_error`] for a glossary read with [`glossary_options`]: a breached budget says
+/// "glossary too large (limit N nodes)".
+pub fn glossary_yaml_error(path: &std::path::Path, err: serde_saphyr::Error) -> Error {
+    let m = err.to_string();
+    if m.contains("budget breached") || m.contains("alias replay limit") {
+        return Error::input(
+            path,
+            format!("glossary too large (limit {GLOSSARY_MAX_NODES} nodes)"),
+        );
+    }
+    yaml_error(path, err)
 }
 
 #[cfg(test)]
@@ -121,5 +153,42 @@ mod tests {
         let msg = yaml_error(std::path::Path::new("x.yaml"), e).to_string();
         assert!(msg.starts_with("x.yaml:2:1: key given twice: a"), "{msg}");
         assert!(!msg.contains("Options"), "{msg}");
+    }
+
+    #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "parses 200,000 entities: seconds in release (`cargo test --release`), half a minute in debug"
+    )]
+    fn a_glossary_budget_fits_200k_entities_and_refuses_an_alias_bomb() {
+        use std::fmt::Write;
+        let mut y = String::from("entities:\n");
+        for i in 0..200_000 {
+            writeln!(
+                y,
+                "  - {{id: e{i}, kind: person, en: E{i}, ar: اسم{i}, role: {{en: r, ar: ر}}, variants: [ا{i}, ب{i}], short: [ج{i}]}}"
+            )
+            .unwrap();
+        }
+        // every node is parsed and counted; IgnoredAny keeps the test quick
+        let fits =
+            serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(&y, glossary_options());
+        assert!(fits.is_ok(), "200,000 entities fit the budget: {fits:?}");
+        // the default budget would have refused it
+        assert!(serde_saphyr::from_str::<serde::de::IgnoredAny>(&y).is_err());
+
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let alias = format!("*a{}", i - 1);
+            let list = [alias.as_str(); 10].join(", ");
+            writeln!(bomb, "a{i}: &a{i} [{list}]").unwrap();
+        }
+        let e = serde_saphyr::from_str_with_options::<serde_json::Value>(&bomb, glossary_options())
+            .unwrap_err();
+        let msg = glossary_yaml_error(std::path::Path::new("g.yaml"), e).to_string();
+        assert_eq!(
+            msg,
+            format!("g.yaml: glossary too large (limit {GLOSSARY_MAX_NODES} nodes)")
+        );
     }
 }
