@@ -86,6 +86,12 @@ def main():
     ap.add_argument("--sizes", default="1000,10000,all")
     ap.add_argument("--bin", default=os.path.join(here, "..", "target", "release", "mizan"))
     a = ap.parse_args()
+    cached = os.path.exists(os.path.join(a.work, "all.jsonl"))
+    if not cached and not glob.glob(os.path.join(a.corpus, "*.zip")):
+        sys.exit(f"bench: no SaudiNewsNet zip files in {os.path.normpath(a.corpus)}: the corpus is read "
+                 "from ../shared (beside this repository), which is missing here; pass --corpus DIR")
+    if not os.path.exists(a.bin):
+        sys.exit(f"bench: {a.bin} does not exist; build it first: cargo build --release")
     os.chdir(os.path.join(here, ".."))  # glossary.yaml is found in the repository root
     runs = feeds(a.corpus, a.work, a.sizes.split(","))
     print("| articles | wall time (s) | peak memory (MiB) | µs per article |")

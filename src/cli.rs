@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 pub mod exit {
     /// Everything read and written; `names --check` found nothing at or above `--severity`.
     pub const OK: i32 = 0;
-    /// `names --check` found something at or above `--severity`.
+    /// `names --check` found something at or above `--severity` (even when some inputs could
+    /// not be read: findings take precedence over [`PARTIAL`]).
     pub const FINDINGS: i32 = 1;
     /// Bad arguments, glossary or template, or an output that could not be written.
     pub const FATAL: i32 = 2;
@@ -28,7 +29,8 @@ pub mod exit {
     name = "mizan",
     version,
     about = "Weigh Arabic news sources against each other",
-    after_help = "Exit codes: 0 done; 1 `names --check` found a finding at or above --severity; \
+    after_help = "Exit codes: 0 done; 1 `names --check` found a finding at or above --severity \
+                  (even if some inputs could not be read); \
                   2 bad arguments, glossary or template (nothing written); 3 some inputs could not be \
                   read (the others were processed).\nMIZAN_TIMING=1 prints stage timings on stderr."
 )]
@@ -43,9 +45,13 @@ pub struct Common {
     /// sources.yaml gives dates and outlets).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// The glossary of names, measures and events.
-    #[arg(long, default_value = "glossary.yaml")]
-    pub glossary: PathBuf,
+    /// The glossary of names, measures and events [default: glossary.yaml].
+    #[arg(long)]
+    pub glossary: Option<PathBuf>,
+    /// The largest article read: a .txt or .md file, or one line of a feed (`5MB`, `200kB`,
+    /// or bytes).
+    #[arg(long, default_value = "5MB", value_parser = parse_size)]
+    pub max_article_size: u64,
     /// A folder of templates that replace the built-in ones file by file.
     #[arg(long)]
     pub templates: Option<PathBuf>,
@@ -115,15 +121,82 @@ pub enum Command {
     },
 }
 
+/// `5MB`, `200kB`, `1000`: a size in bytes (decimal units, as disks are sold).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size such as 5MB, 200kB or 1000"))?;
+    let mult = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1_000,
+        "m" | "mb" => 1_000_000,
+        "g" | "gb" => 1_000_000_000,
+        _ => return Err(format!("{s:?}: the unit is one of B, kB, MB, GB")),
+    };
+    match n.checked_mul(mult) {
+        Some(0) | None => Err(format!("{s:?} is not a usable size")),
+        Some(v) => Ok(v),
+    }
+}
+
+/// An error and its causes, each said once (an I/O error's reason is often already part of
+/// the message that wraps it).
+pub fn describe(e: &anyhow::Error) -> String {
+    let mut msg = e.to_string();
+    for cause in e.chain().skip(1) {
+        let c = cause.to_string();
+        if !msg.contains(&c) {
+            msg.push_str(": ");
+            msg.push_str(&c);
+        }
+    }
+    msg
+}
+
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("mizan: {e:#}");
+            eprintln!("mizan: {}", describe(&e));
             exit::FATAL
         }
     }
+}
+
+/// The glossary: `--glossary FILE`, or `./glossary.yaml`. A missing or empty one stops the run
+/// with a hint.
+fn load_glossary(common: &Common) -> anyhow::Result<Glossary> {
+    let path = common
+        .glossary
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("glossary.yaml"));
+    if let Err(e) = std::fs::metadata(&path) {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            let msg = match &common.glossary {
+                None => format!(
+                    "no glossary: {} is not in this folder; name the story's glossary with --glossary FILE",
+                    path.display()
+                ),
+                Some(_) => format!("{}: glossary not found", path.display()),
+            };
+            return Err(Error::Usage(msg).into());
+        }
+    }
+    let g = Glossary::load(&path)?;
+    if g.entities.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: empty glossary (no entities): list the story's people, places and organisations \
+             under `entities:` (see README, \"The glossary\"); `mizan glossary suggest` drafts \
+             entries from the articles",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(g)
 }
 
 struct Loaded {
@@ -135,17 +208,24 @@ struct Loaded {
 
 /// Glossary and templates first (a bad one stops the run before any work), then the articles
 /// (a bad one is reported and skipped).
-fn load(common: &Common) -> anyhow::Result<Loaded> {
-    let glossary = Glossary::load(&common.glossary)?;
+fn load(common: &Common, skip: &[PathBuf]) -> anyhow::Result<Loaded> {
+    let glossary = load_glossary(common)?;
     let templates = Templates::load(common.templates.as_deref())?;
     let t = std::time::Instant::now();
-    let corpus = corpus::read(&common.inputs);
+    let opts = corpus::Options {
+        max_article_bytes: common.max_article_size,
+        skip: skip.to_vec(),
+    };
+    let corpus = corpus::read_with(&common.inputs, &opts);
     if std::env::var_os("MIZAN_TIMING").is_some() {
         eprintln!(
             "mizan: read {} articles in {:.2?}",
             corpus.articles.len(),
             t.elapsed()
         );
+    }
+    for e in &corpus.notes {
+        eprintln!("mizan: note: {e}");
     }
     for e in &corpus.errors {
         eprintln!("mizan: {e}");
@@ -183,9 +263,57 @@ fn status(l: &Loaded) -> i32 {
     }
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> anyhow::Result<()> {
-    render::write_atomic(&dir.join(name), text.as_bytes())?;
+fn stage(dir: &Path, name: &str, text: &str) -> crate::error::Result<render::Staged> {
+    render::stage(&dir.join(name), |w| w.write_all(text.as_bytes()))
+}
+
+/// `--out` must be a folder (or not exist yet), and no output name in it a folder: found
+/// before any work, so that a run never fails half-way through renaming its outputs.
+fn check_out(out: &Path) -> anyhow::Result<()> {
+    if std::fs::metadata(out).is_ok_and(|md| !md.is_dir()) {
+        let msg = format!("--out {}: is a file, not a folder", out.display());
+        return Err(Error::Usage(msg).into());
+    }
+    for name in corpus::OUTPUT_FILES {
+        let p = out.join(name);
+        if p.is_dir() {
+            let msg = format!(
+                "{}: is a folder; mizan writes its {name} there",
+                p.display()
+            );
+            return Err(Error::Usage(msg).into());
+        }
+    }
     Ok(())
+}
+
+/// The line `brief` ends with: what was written, and what a reader will find in it.
+fn summary(l: &Loaded, out: &Path) -> String {
+    let figures: usize = l
+        .analysis
+        .articles
+        .iter()
+        .map(|a| a.facts.numbers.len())
+        .sum();
+    let groups = &l.analysis.comparison.figures;
+    let conflicts = groups
+        .iter()
+        .filter(|g| g.status == crate::compare::Status::Conflict)
+        .count();
+    let findings: usize = l
+        .analysis
+        .names
+        .entities
+        .iter()
+        .map(|e| e.findings.len())
+        .sum();
+    format!(
+        "mizan: {} articles → {}: {}\nmizan: {figures} figures, {} figure groups ({conflicts} in conflict), {findings} name findings",
+        l.analysis.articles.len(),
+        out.display(),
+        corpus::OUTPUT_FILES.join(", "),
+        groups.len(),
+    )
 }
 
 fn stdout(text: &str) -> anyhow::Result<()> {
@@ -203,7 +331,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             dump_context,
             explain,
         } => {
-            let l = load(&common)?;
+            if explain.is_none() {
+                check_out(&out)?;
+            }
+            let l = load(&common, std::slice::from_ref(&out))?;
             if let Some(id) = explain {
                 return match crate::explain::explain(&l.glossary, &l.analysis, &id) {
                     Ok(text) => stdout(&text).map(|_| status(&l)),
@@ -239,30 +370,29 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                         eprintln!("mizan: facts document built in {:.2?}", t.elapsed());
                     }
                     let pretty = doc.articles.len() <= render::PRETTY_MAX_ARTICLES;
-                    let r = render::write_json(&out.join("facts.json"), &doc, pretty);
+                    let r = render::stage_json(&out.join("facts.json"), &doc, pretty);
                     if timing {
                         eprintln!("mizan: facts.json written after {:.2?}", t.elapsed());
                     }
                     r
                 },
-                || -> anyhow::Result<()> {
+                || -> crate::error::Result<Vec<render::Staged>> {
                     let html = render::html(&briefing, "mizan briefing");
-                    write(&out, "briefing.md", &briefing)?;
-                    write(&out, "briefing.html", &html)?;
-                    write(&out, "disagreements.md", &disagreements)?;
-                    write(&out, "names.md", &names)
+                    Ok(vec![
+                        stage(&out, "briefing.md", &briefing)?,
+                        stage(&out, "briefing.html", &html)?,
+                        stage(&out, "disagreements.md", &disagreements)?,
+                        stage(&out, "names.md", &names)?,
+                    ])
                 },
             );
-            facts?;
-            pages?;
+            // every output is renamed into place only when all of them were written
+            let (facts, pages) = (facts?, pages?);
+            render::commit_all(std::iter::once(facts).chain(pages).collect())?;
             if std::env::var_os("MIZAN_TIMING").is_some() {
                 eprintln!("mizan: rendered and written");
             }
-            eprintln!(
-                "mizan: {} articles → {}",
-                l.analysis.articles.len(),
-                out.display()
-            );
+            eprintln!("{}", summary(&l, &out));
             let code = status(&l);
             // The process exits next: the system reclaims the analysis at once, where freeing
             // its millions of small allocations one by one takes a noticeable part of a large run.
@@ -271,7 +401,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(code)
         }
         Command::Diff { common } => {
-            let l = load(&common)?;
+            let l = load(&common, &[])?;
             let ctx = context::build(&l.glossary, &l.analysis);
             stdout(&l.templates.render("disagreements", &ctx)?)?;
             Ok(status(&l))
@@ -282,7 +412,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             check,
             severity,
         } => {
-            let l = load(&common)?;
+            let l = load(&common, &[])?;
             let g = &l.glossary;
             let arts = &l.analysis.articles;
             match format {
@@ -348,9 +478,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 .flat_map(|e| &e.findings)
                 .filter(|f| f.kind.severity() >= threshold)
                 .count();
-            if l.input_errors > 0 {
-                return Ok(exit::PARTIAL);
-            }
+            // findings decide first: a CI gate must fail on them even when some inputs (listed
+            // above) could not be read
             if check && failing > 0 {
                 eprintln!(
                     "mizan: {failing} name findings at or above {}",
@@ -358,7 +487,36 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 );
                 return Ok(exit::FINDINGS);
             }
-            Ok(exit::OK)
+            Ok(status(&l))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_in_decimal_units() {
+        assert_eq!(parse_size("5MB"), Ok(5_000_000));
+        assert_eq!(parse_size("200kB"), Ok(200_000));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("5 parsecs").is_err());
+        assert!(parse_size("99999999999999999999GB").is_err());
+    }
+
+    #[test]
+    fn an_error_chain_says_each_reason_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let reason = io.to_string();
+        let e: anyhow::Error = Error::Io {
+            path: "g.yaml".into(),
+            source: io,
+        }
+        .into();
+        let text = describe(&e.context("loading"));
+        assert_eq!(text.matches(&reason).count(), 1, "{text}");
+        assert!(text.starts_with("loading: g.yaml: "), "{text}");
     }
 }

@@ -4,7 +4,7 @@
 //! measures, subjects and events with their trigger words, and one Aho–Corasick automaton over all
 //! spellings. Errors stop the run and carry `file:line:col`.
 
-use crate::error::{yaml_error, Error, Result};
+use crate::error::{Error, Result};
 use crate::lexicon;
 use crate::normalize::{self, Key};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -334,7 +334,9 @@ impl Glossary {
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Glossary> {
-        let raw: RawGlossary = serde_saphyr::from_str(text).map_err(|e| yaml_error(path, e))?;
+        let raw: RawGlossary =
+            serde_saphyr::from_str_with_options(text, crate::error::glossary_options())
+                .map_err(|e| crate::error::glossary_yaml_error(path, e))?;
         let at = |s: &Spanned<String>, msg: String| {
             Error::at(path, s.referenced.line(), s.referenced.column(), msg)
         };

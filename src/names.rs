@@ -331,6 +331,37 @@ fn foreign_shape(w: &str) -> bool {
         && !w.starts_with("ال")
 }
 
+/// The key-space spans of an article's mentions, merged and sorted, so asking whether a word
+/// overlaps a mention is a binary search rather than a pass over every mention (which made
+/// the scan quadratic in article size).
+struct MentionSpans(Vec<(usize, usize)>);
+
+impl MentionSpans {
+    fn new(mentions: &[Mention]) -> MentionSpans {
+        let mut v: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|m| m.kstart < m.kend)
+            .map(|m| (m.kstart, m.kend))
+            .collect();
+        v.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(v.len());
+        for (s, e) in v {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        MentionSpans(merged)
+    }
+
+    /// Does `[s, e)` overlap any mention?
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        // the first span that ends after s is the only candidate
+        let i = self.0.partition_point(|&(_, end)| end <= s);
+        self.0.get(i).is_some_and(|&(start, _)| start < e)
+    }
+}
+
 /// The per-article pass: unknown near-spellings of glossary names and candidate new names.
 pub fn scan(
     idx: &FuzzyIndex,
@@ -341,7 +372,8 @@ pub fn scan(
 ) -> Vec<Candidate> {
     let key = norm.key();
     let ws = words(key);
-    let covered = |s: usize, e: usize| mentions.iter().any(|m| m.kstart < e && s < m.kend);
+    let spans = MentionSpans::new(mentions);
+    let covered = |s: usize, e: usize| spans.overlaps(s, e);
     let mut out = Vec::new();
     // Near-spellings and new names matter in text about the story: an article that names at
     // least two of the glossary's people or places (countries and organisations are too
@@ -803,5 +835,27 @@ mod tests {
         // a case ending after the last letter is ordinary spelling
         assert!(confusable_reason("لافروفُ").is_none());
         assert!(confusable_reason("لافروف").is_none());
+    }
+
+    #[test]
+    fn mention_spans_answer_like_a_scan_over_every_mention() {
+        let m = |kstart, kend| Mention {
+            sentence: None,
+            start: kstart,
+            end: kend,
+            kstart,
+            kend,
+            entity: 0,
+            spelling: 0,
+            adjective: false,
+        };
+        let mentions = vec![m(10, 15), m(3, 6), m(12, 20), m(30, 31)];
+        let spans = MentionSpans::new(&mentions);
+        for s in 0..35 {
+            for e in s + 1..36 {
+                let scan = mentions.iter().any(|x| x.kstart < e && s < x.kend);
+                assert_eq!(spans.overlaps(s, e), scan, "[{s}, {e})");
+            }
+        }
     }
 }

@@ -11,8 +11,10 @@
 //! 2. **Marks are dropped**: harakat, tanwin, shadda, sukun, superscript alef, Quranic marks,
 //!    hamza/madda above and below (U+0610–U+061A, U+064B–U+065F, U+0670, U+06D6–U+06ED), and
 //!    any other combining mark. So `أ إ آ → ا`, `ؤ → و`, `ئ → ي`.
-//! 3. **Tatweel** (U+0640), **zero-width and bidi controls** (U+200B–U+200F, U+202A–U+202E,
-//!    U+2066–U+2069, U+061C, U+FEFF, U+00AD) are dropped.
+//! 3. **Tatweel** (U+0640) and every **default-ignorable code point** are dropped: zero-width
+//!    and bidi controls (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+061C), the word joiner
+//!    and invisible operators (U+2060–U+2064), U+180E, U+FEFF, U+00AD, U+034F, variation
+//!    selectors, tags.
 //! 4. **Letter folding**: `ٱ → ا`, `ى → ي`, `ة → ه`, Persian look-alikes `ی → ي`, `ک → ك`,
 //!    `ە ۃ → ه`, and the transliteration letters `ڤ → ف`, `پ → ب`, `چ → ج`, `گ → ك`.
 //! 5. **Digits**: Arabic-Indic (٠–٩) and Persian (۰–۹) digits become ASCII; `٫ → .`, `٬ → ,`,
@@ -76,21 +78,23 @@ fn is_dropped(c: char) -> bool {
         | '\u{06D6}'..='\u{06DC}'
         | '\u{06DF}'..='\u{06E8}'
         | '\u{06EA}'..='\u{06ED}'
-        | '\u{0640}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{061C}'
-        | '\u{FEFF}'
-        | '\u{00AD}')
+        | '\u{0640}')
+        || is_invisible(c)
         || is_combining_mark(c)
 }
 
-/// True for the invisible characters that rule 3 drops (used by the name checks).
+/// True for the invisible characters that rule 3 drops (used by the name checks): every
+/// Unicode default-ignorable code point (DerivedCoreProperties.txt, Unicode 15), which covers
+/// the zero-width and bidi controls, the word joiner and invisible operators U+2060–U+2064,
+/// the Mongolian vowel separator U+180E, soft hyphen, combining grapheme joiner, variation
+/// selectors, Hangul fillers and tags.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{061C}' | '\u{FEFF}' | '\u{00AD}')
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// True for Arabic diacritics and tatweel (rule 2 and 3 without the invisible controls).
@@ -343,6 +347,31 @@ mod tests {
         assert_eq!(k("قـــره"), "قره");
         assert_eq!(k("لاف\u{200c}روف"), "لافروف");
         assert_eq!(k("\u{202b}باكو\u{202c}"), "باكو");
+    }
+
+    #[test]
+    fn drops_every_default_ignorable_code_point() {
+        // word joiner and invisible operators, Mongolian vowel separator, CGJ, soft hyphen,
+        // variation selector, BOM, a tag character: none splits a number or a name
+        for c in [
+            '\u{2060}',
+            '\u{2061}',
+            '\u{2062}',
+            '\u{2063}',
+            '\u{2064}',
+            '\u{180E}',
+            '\u{034F}',
+            '\u{00AD}',
+            '\u{FE0F}',
+            '\u{FEFF}',
+            '\u{200B}',
+            '\u{E0041}',
+        ] {
+            assert_eq!(k(&format!("5{c}8")), "58", "U+{:04X}", c as u32);
+            assert_eq!(k(&format!("با{c}كو")), "باكو", "U+{:04X}", c as u32);
+            assert!(is_invisible(c));
+        }
+        assert!(!is_invisible('\u{2028}') && !is_invisible('ا'));
     }
 
     #[test]

@@ -17,11 +17,14 @@ use crate::fasthash::FastMap;
 use crate::glossary::{EntityKind, Glossary};
 use crate::lexicon::{self, strip_clitics};
 
-/// Counts larger than this are not counts (a serial number, a misread): they are skipped.
-const MAX_COUNT: f64 = 1e15;
+/// 2^53, the largest integer an f64 holds exactly: a longer figure is not read as a count (a
+/// serial number, a misread); the text keeps its written form.
+const MAX_COUNT: f64 = 9_007_199_254_740_992.0;
 
 fn parse_digits(s: &str) -> Option<f64> {
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
+    s.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v <= MAX_COUNT)
 }
 
 /// A parsed number phrase: words `first..=last`, value, scale applied.
@@ -58,6 +61,11 @@ fn parse_at(c: &Ctx, i: usize) -> Option<Phrase> {
         let mut text = w.to_string();
         // 30,000 / 12,00 / 2.5 written as one token in the original
         while let (Some(next), gap) = (c.word(last + 1), c.gap_before(last + 1)) {
+            let glued = next.starts_with(|ch: char| ch.is_ascii_digit())
+                && !next.bytes().all(|b| b.is_ascii_digit());
+            if (gap == "," || gap == ".") && glued {
+                return None; // 1.79e308, 2.5x: digits glued to letters are not a count
+            }
             if (gap == "," || gap == ".") && next.bytes().all(|b| b.is_ascii_digit()) {
                 if gap == "," && next.len() == 3 {
                     text.push_str(next);

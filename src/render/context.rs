@@ -233,13 +233,31 @@ const ENTITIES_MAX: usize = 60;
 const QUOTES_MAX: usize = 30;
 const WORDING_MAX: usize = 300;
 
+/// 2^53: above it an f64 no longer holds every integer, and a figure shown from its value
+/// would not be the one the source wrote.
+const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+
+/// A figure's value for the English half, or the source's own written form when the value is
+/// beyond what can be shown exactly (`9223372036854775807` would otherwise print as the
+/// largest i64, `1e400` as infinity).
+fn fmt_count(v: f64, written: &str) -> String {
+    if v.is_finite() && v.abs() <= MAX_EXACT {
+        fmt_value(v)
+    } else {
+        written.trim().to_string()
+    }
+}
+
 fn fmt_value(v: f64) -> String {
+    if !v.is_finite() || v.abs() > MAX_EXACT {
+        return format!("{v:e}");
+    }
     if v.fract() == 0.0 {
         let n = v as i64;
         let s = n.abs().to_string();
         let mut out = String::new();
         for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);
@@ -339,7 +357,8 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
         })
         .filter_map(|n| {
             let v = n.value?;
-            let mut s = format!("{}{}", qualifier_en(n.qualifier), fmt_value(v));
+            let written = &a.article.text[n.start..n.end];
+            let mut s = format!("{}{}", qualifier_en(n.qualifier), fmt_count(v, written));
             if let Some(h) = n.high {
                 if n.vague.is_none() {
                     s = format!(
@@ -449,7 +468,11 @@ fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureGroup
     let claim = |c: &crate::compare::Claim| -> ClaimItem {
         let surface = c.surface(arts);
         let attributed = c.attributed_to(arts);
-        let mut value_en = format!("{}{}", qualifier_en(c.qualifier), fmt_value(c.value));
+        let mut value_en = format!(
+            "{}{}",
+            qualifier_en(c.qualifier),
+            fmt_count(c.value, &surface)
+        );
         if let Some(h) = c.high {
             value_en = format!("{}–{}", fmt_value(c.value), fmt_value(h));
         }
@@ -939,4 +962,22 @@ pub fn suggestions_yaml(g: &Glossary, an: &Analysis) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_beyond_exact_integers_show_as_written() {
+        assert_eq!(fmt_count(36.0, "36"), "36");
+        assert_eq!(fmt_count(30000.0, "30 ألف"), "30,000");
+        let big = 9_223_372_036_854_775_807u64 as f64;
+        assert_eq!(
+            fmt_count(big, " 9223372036854775807 "),
+            "9223372036854775807"
+        );
+        assert_eq!(fmt_count(f64::INFINITY, "1e400"), "1e400");
+        assert!(!fmt_value(big).contains("9,223,372,036,854,775,807"));
+    }
 }

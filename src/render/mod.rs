@@ -8,7 +8,7 @@ pub mod context;
 use crate::error::{Error, Result};
 use handlebars::Handlebars;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The default templates, embedded in the binary: (name, file under `templates/`, source).
 pub const TEMPLATES: &[(&str, &str, &str)] = &[
@@ -96,13 +96,138 @@ pub struct Templates {
     origins: std::collections::BTreeMap<String, String>,
 }
 
+/// A template compile error in words.
+fn template_reason(r: &handlebars::TemplateErrorReason) -> String {
+    use handlebars::TemplateErrorReason as R;
+    match r {
+        R::MismatchingClosedHelper(open, close) => {
+            format!("block `{{{{#{open}}}}}` is closed by `{{{{/{close}}}}}`")
+        }
+        R::InvalidSyntax(_) => "invalid Handlebars syntax: an unclosed `{{`, a stray `}}` or \
+                                a block without its end"
+            .to_string(),
+        R::InvalidParam(p) => format!("invalid parameter `{p}`"),
+        other => first_line(&other.to_string(), "invalid template"),
+    }
+}
+
+/// A render error in words.
+fn render_reason(r: &handlebars::RenderErrorReason) -> String {
+    use handlebars::RenderErrorReason as R;
+    let partials: Vec<&str> = PARTIALS.iter().map(|p| p.0).collect();
+    match r {
+        R::MissingVariable(v) => format!(
+            "{} is not in the context (strict mode: a template may use only the fields that \
+             `mizan brief --dump-context` shows)",
+            v.as_deref()
+                .map(|v| format!("`{v}`"))
+                .unwrap_or_else(|| "a field".to_string())
+        ),
+        R::PartialNotFound(p) => format!(
+            "no partial named `{p}` (the partials are {})",
+            partials.join(", ")
+        ),
+        R::HelperNotFound(h) => format!(
+            "no helper named `{h}` (the helpers are Handlebars' built-in ones and `isolate`)"
+        ),
+        R::TemplateNotFound(t) => format!("no template named `{t}`"),
+        R::ParamNotFoundForIndex(h, i) => format!("`{h}` needs a parameter number {}", i + 1),
+        R::InvalidParamType(t) => format!("a parameter has the wrong type: {t} expected"),
+        R::TemplateError(t) => template_reason(t.reason()),
+        other => first_line(&other.to_string(), "render error"),
+    }
+}
+
+fn first_line(s: &str, fallback: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or(fallback)
+        .to_string()
+}
+
+/// The partials a template includes (`{{> name}}`, `{{#> name}}`, with `~` trimming), each
+/// with the 1-based line and column of its `{{`.
+fn includes(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{{") {
+        let at = from + i;
+        from = at + 2;
+        let rest = text[at + 2..].trim_start_matches(['~', '#']).trim_start();
+        let Some(rest) = rest.strip_prefix('>') else {
+            continue;
+        };
+        let name: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+            .collect();
+        if !name.is_empty() {
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            out.push((name, line, col));
+        }
+    }
+    out
+}
+
+/// Partials that include each other (directly or through others) would recurse until the
+/// stack overflows: find such a cycle before rendering. `partials` is (name, origin, text).
+fn check_partial_cycles(partials: &[(String, String, String)]) -> Result<()> {
+    let edges: std::collections::BTreeMap<&str, Vec<(String, usize, usize)>> = partials
+        .iter()
+        .map(|(n, _, t)| (n.as_str(), includes(t)))
+        .collect();
+    // depth-first from each partial, in name order, following includes of known partials
+    fn walk<'a>(
+        node: &'a str,
+        edges: &'a std::collections::BTreeMap<&str, Vec<(String, usize, usize)>>,
+        path: &mut Vec<(&'a str, usize, usize)>,
+        done: &mut std::collections::BTreeSet<&'a str>,
+    ) -> Option<Vec<(&'a str, usize, usize)>> {
+        if done.contains(node) {
+            return None;
+        }
+        for (target, line, col) in edges.get(node).into_iter().flatten() {
+            let Some((t, _)) = edges.get_key_value(target.as_str()) else {
+                continue;
+            };
+            path.push((node, *line, *col));
+            if let Some(i) = path.iter().position(|p| p.0 == *t) {
+                let mut cycle = path[i..].to_vec();
+                cycle.push((t, 0, 0));
+                return Some(cycle);
+            }
+            if let Some(c) = walk(t, edges, path, done) {
+                return Some(c);
+            }
+            path.pop();
+        }
+        done.insert(node);
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    for name in edges.keys() {
+        if let Some(cycle) = walk(name, &edges, &mut Vec::new(), &mut done) {
+            let (first, line, col) = cycle[0];
+            let origin = partials
+                .iter()
+                .find(|p| p.0 == first)
+                .map_or(first.to_string(), |p| p.1.clone());
+            let names: Vec<&str> = cycle.iter().map(|c| c.0).collect();
+            return Err(Error::Template {
+                name: format!("{origin}:{line}:{col}"),
+                message: format!("partials include each other: {}", names.join(" → ")),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn template_error(origin: &str, e: &handlebars::TemplateError) -> Error {
-    let reason = e.reason().to_string();
-    let reason = reason
-        .lines()
-        .next()
-        .unwrap_or("invalid template")
-        .to_string();
+    let reason = template_reason(e.reason());
     match e.pos() {
         Some((line, col)) => Error::Template {
             name: format!("{origin}:{line}:{col}"),
@@ -141,12 +266,15 @@ impl Templates {
         if let Some(dir) = overrides {
             check_known(dir)?;
         }
+        let mut partials = Vec::new();
         for (name, file, default) in PARTIALS {
             let (text, origin) = source(file, default)?;
-            hb.register_partial(name, text)
+            hb.register_partial(name, &text)
                 .map_err(|e| template_error(&origin, &e))?;
-            origins.insert(name.to_string(), origin);
+            origins.insert(name.to_string(), origin.clone());
+            partials.push((name.to_string(), origin, text));
         }
+        check_partial_cycles(&partials)?;
         for (name, file, default) in TEMPLATES {
             let (text, origin) = source(file, default)?;
             hb.register_template_string(name, text)
@@ -161,8 +289,7 @@ impl Templates {
             // the template (or partial) where it failed, with its line and column
             let at = e.template_name.clone().unwrap_or_else(|| name.to_string());
             let origin = self.origins.get(&at).cloned().unwrap_or(at);
-            let reason = e.reason().to_string();
-            let reason = reason.lines().next().unwrap_or("render error").to_string();
+            let reason = render_reason(e.reason());
             match (e.line_no, e.column_no) {
                 (Some(l), Some(c)) => Error::Template {
                     name: format!("{origin}:{l}:{c}"),
@@ -253,15 +380,50 @@ code { background: #f2f2f5; padding: 0 .2rem; }
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename, so a
 /// reader never sees half a file and a failed run leaves the old file in place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic_with(path, |w| w.write_all(bytes))
+    stage(path, |w| w.write_all(bytes))?.commit()
 }
 
-/// Like [`write_atomic`], streaming: `fill` writes the contents (a large facts document is
-/// never held in memory as one string).
-pub fn write_atomic_with(
+/// An output written in full to a temporary file beside its destination, waiting for
+/// [`commit_all`]. Dropped without a commit, it removes its temporary file.
+#[derive(Debug)]
+#[must_use = "a staged file is only written by commit"]
+pub struct Staged {
+    tmp: PathBuf,
+    dest: PathBuf,
+}
+
+impl Staged {
+    /// Rename the temporary file onto its destination.
+    pub fn commit(self) -> Result<()> {
+        let r = std::fs::rename(&self.tmp, &self.dest).map_err(|e| Error::Io {
+            path: self.dest.clone(),
+            source: e,
+        });
+        if r.is_ok() {
+            std::mem::forget(self);
+        }
+        r
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.tmp);
+    }
+}
+
+/// Rename every staged output onto its destination: called only when all were written, so a
+/// full disk or a failed render leaves the previous outputs as they were, never half a set.
+pub fn commit_all(staged: Vec<Staged>) -> Result<()> {
+    staged.into_iter().try_for_each(Staged::commit)
+}
+
+/// Write the contents `fill` streams into a temporary file beside `path` (synced to disk); the
+/// destination is untouched until [`Staged::commit`].
+pub fn stage(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
+) -> Result<Staged> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -275,25 +437,25 @@ pub fn write_atomic_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let result = (|| {
-        let f = std::fs::File::create(&tmp)?;
+    let staged = Staged {
+        tmp: dir.join(format!(".{name}.tmp{}", std::process::id())),
+        dest: path.to_path_buf(),
+    };
+    let written = (|| {
+        let f = std::fs::File::create(&staged.tmp)?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
         fill(&mut w)?;
         let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        f.sync_all()
     })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    written.map_err(io)?;
+    Ok(staged)
 }
 
-/// Write a value as JSON (with a final newline) to `path`, atomically and streaming: indented
-/// when `pretty` (for documents people open), compact otherwise (large runs write faster).
-pub fn write_json<T: serde::Serialize>(path: &Path, value: &T, pretty: bool) -> Result<()> {
-    write_atomic_with(path, |w| {
+/// Stage a value as JSON (with a final newline), streaming: indented when `pretty` (for
+/// documents people open), compact otherwise (large runs write faster).
+pub fn stage_json<T: serde::Serialize>(path: &Path, value: &T, pretty: bool) -> Result<Staged> {
+    stage(path, |w| {
         if pretty {
             serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
         } else {
@@ -337,6 +499,28 @@ mod tests {
     }
 
     #[test]
+    fn partials_that_include_each_other_are_found_with_their_place() {
+        let p = |n: &str, t: &str| (n.to_string(), format!("{n}.hbs"), t.to_string());
+        let e = check_partial_cycles(&[
+            p("a", "x\n  {{> b}}"),
+            p("b", "{{#each xs}}{{~> a }}{{/each}}"),
+            p("c", "{{> a}}"),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.hbs:2:3: partials include each other: a → b → a"
+        );
+        let e = check_partial_cycles(&[p("s", "{{> s}}")]).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("partials include each other: s → s"),
+            "{e}"
+        );
+        assert!(check_partial_cycles(&[p("a", "{{> b}}"), p("b", "{{x}} {{> unknown}}")]).is_ok());
+    }
+
+    #[test]
     fn embedded_templates_compile() {
         Templates::load(None).unwrap();
     }
@@ -360,5 +544,29 @@ mod tests {
         write_atomic(&p, b"two").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
         assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn staged_outputs_appear_only_on_commit_and_vanish_when_dropped() {
+        let d = tempfile::tempdir().unwrap();
+        let a = stage(&d.path().join("a.md"), |w| w.write_all(b"a")).unwrap();
+        let b = stage(&d.path().join("b.md"), |w| w.write_all(b"b")).unwrap();
+        assert!(
+            !d.path().join("a.md").exists(),
+            "nothing renamed before commit"
+        );
+        commit_all(vec![a, b]).unwrap();
+        assert_eq!(std::fs::read_to_string(d.path().join("b.md")).unwrap(), "b");
+        let c = stage(&d.path().join("c.md"), |w| w.write_all(b"c")).unwrap();
+        let failed = stage(&d.path().join("d.md"), |_| {
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(failed.unwrap_err().to_string().contains("disk full"));
+        drop(c);
+        assert_eq!(
+            std::fs::read_dir(d.path()).unwrap().count(),
+            2,
+            "only a.md and b.md"
+        );
     }
 }

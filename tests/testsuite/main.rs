@@ -5,8 +5,10 @@
 mod brief;
 mod figures;
 mod glossary_file;
+mod hostile;
 mod inputs;
 mod names;
+mod readers;
 mod robust;
 mod sample;
 mod support;

@@ -3,13 +3,26 @@
 //! In: paths of files and folders (`.txt`, `.md` with YAML front matter, `.jsonl` feeds, and a
 //! `sources.yaml` per folder for dates and outlets). Out: [`Article`]s with their text exactly as
 //! read and their sentences as byte spans, plus one [`Error`] per input that could not be read.
+//!
+//! Parts: `walk` (inputs → the files to read, each once, never mizan's own output), `decode`
+//! (bytes → UTF-8 text, with a size limit), `sources` (sources.yaml and front matter → metadata,
+//! dropping only a bad entry or field); this file holds the three readers (`.txt`, `.md`,
+//! `.jsonl`) and the sentence splitter.
 
-use crate::error::{yaml_error, Error};
+mod decode;
+mod sources;
+mod walk;
+
+pub use decode::{has_arabic, human_size, DEFAULT_MAX_ARTICLE_BYTES};
+pub use sources::{is_iso_date, Meta};
+pub use walk::{is_output_folder, OUTPUT_FILES};
+
+use crate::error::Error;
 use crate::lexicon;
 use crate::normalize;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Serialize)]
@@ -57,49 +70,6 @@ pub struct Sentence {
     pub kind: SentenceKind,
 }
 
-/// What the user tells us about an article besides its text.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Meta {
-    title: Option<String>,
-    date: Option<String>,
-    outlet: Option<String>,
-    url: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourcesFile {
-    articles: Vec<SourceEntry>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourceEntry {
-    file: String,
-    #[serde(flatten)]
-    meta: MetaLoose,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-struct MetaLoose {
-    title: Option<String>,
-    date: Option<String>,
-    outlet: Option<String>,
-    url: Option<String>,
-}
-
-impl From<MetaLoose> for Meta {
-    fn from(m: MetaLoose) -> Meta {
-        Meta {
-            title: m.title,
-            date: m.date,
-            outlet: m.outlet,
-            url: m.url,
-        }
-    }
-}
-
 #[derive(Debug, Deserialize)]
 struct JsonlArticle {
     id: Option<String>,
@@ -110,175 +80,116 @@ struct JsonlArticle {
     text: String,
 }
 
-/// The result of reading all inputs: the articles in input order, and the inputs that failed.
-pub struct Corpus {
-    pub articles: Vec<Article>,
-    pub errors: Vec<Error>,
+/// How to read.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The largest article read, in bytes (a `.txt` or `.md` file, or one line of a feed).
+    pub max_article_bytes: u64,
+    /// Folders never read (the output folder).
+    pub skip: Vec<PathBuf>,
 }
 
-/// One file to read, with the metadata its folder's `sources.yaml` gives it.
-struct Job {
-    path: PathBuf,
-    meta: Meta,
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            skip: Vec::new(),
+        }
+    }
+}
+
+/// The result of reading all inputs: the articles sorted by path, the inputs (or parts of
+/// inputs) that could not be used, and notes about what was skipped on purpose.
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    /// Something given could not be used: a file, a feed line, a sources.yaml entry, a field.
+    pub errors: Vec<Error>,
+    /// Nothing was lost: mizan's own output skipped, a file reached twice read once, a
+    /// repeated feed id renamed, a symlink loop not followed.
+    pub notes: Vec<Error>,
+}
+
+/// Read every input with the default [`Options`].
+pub fn read(inputs: &[PathBuf]) -> Corpus {
+    read_with(inputs, &Options::default())
 }
 
 /// Read every input. A missing path, an unreadable, empty, binary or non-UTF-8 file is an error
-/// for that input only; the others are still read.
-pub fn read(inputs: &[PathBuf]) -> Corpus {
-    let mut errors = Vec::new();
-    let mut jobs = Vec::new();
-    for input in inputs {
-        collect(input, &mut jobs, &mut errors);
-    }
-    let results: Vec<(Vec<Article>, Vec<Error>)> = jobs.into_par_iter().map(read_job).collect();
+/// for that input only; the others are still read. The result does not depend on the order of
+/// `inputs`: files are read in path order, each once.
+pub fn read_with(inputs: &[PathBuf], opts: &Options) -> Corpus {
+    let mut walk = walk::Walk::run(inputs, &opts.skip);
+    let jobs = walk.jobs();
+    let mut errors = std::mem::take(&mut walk.errors);
+    let mut notes = std::mem::take(&mut walk.notes);
+    let results: Vec<Read> = jobs
+        .into_par_iter()
+        .map(|j| read_job(j, opts.max_article_bytes))
+        .collect();
     let mut articles = Vec::new();
-    for (a, e) in results {
-        articles.extend(a);
-        errors.extend(e);
+    for r in results {
+        articles.extend(r.articles);
+        errors.extend(r.errors);
     }
-    // Ids are file stems; a repeated stem gets ~2, ~3 in input order.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for a in &mut articles {
-        let n = seen.entry(a.id.clone()).or_insert(0);
+    // Ids are file stems or feed ids; a repeated one gets ~2, ~3 in path order. A repeated feed
+    // id is worth a note: the feed meant it to identify the article.
+    let mut seen: HashMap<String, (usize, String)> = HashMap::new();
+    for (a, explicit) in &mut articles {
+        let (n, first) = seen
+            .entry(a.id.clone())
+            .or_insert_with(|| (0, a.path.clone()));
         *n += 1;
         if *n > 1 {
-            a.id = format!("{}~{}", a.id, n);
+            let renamed = format!("{}~{}", a.id, n);
+            if *explicit {
+                notes.push(Error::input(
+                    &a.path,
+                    format!(
+                        "id {:?} is already used by {first}; this article is {renamed:?}",
+                        a.id
+                    ),
+                ));
+            }
+            a.id = renamed;
         }
         let id = a.id.clone();
         for (i, s) in a.sentences.iter_mut().enumerate() {
             s.id = format!("{id}:{i}");
         }
     }
-    Corpus { articles, errors }
-}
-
-fn is_article_file(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md" | "jsonl")
-    )
-}
-
-fn collect(input: &Path, jobs: &mut Vec<Job>, errors: &mut Vec<Error>) {
-    let md = match std::fs::metadata(input) {
-        Ok(md) => md,
-        Err(e) => {
-            errors.push(Error::Io {
-                path: input.to_path_buf(),
-                source: e,
-            });
-            return;
-        }
-    };
-    if md.is_file() {
-        // a file named on its own still takes its folder's sources.yaml
-        let mut meta = Meta::default();
-        let sources = input.parent().map(|d| d.join("sources.yaml"));
-        if let Some(sources) = sources.filter(|s| s.is_file() && s.as_path() != input) {
-            match read_sources(&sources) {
-                Ok(m) => {
-                    let name = input
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    meta = m.get(&name).cloned().unwrap_or_default();
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-        jobs.push(Job {
-            path: input.to_path_buf(),
-            meta,
-        });
-        return;
-    }
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(input) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            errors.push(Error::Io {
-                path: input.to_path_buf(),
-                source: e,
-            });
-            return;
-        }
-    };
-    entries.sort();
-    let sources = input.join("sources.yaml");
-    let mut meta: BTreeMap<String, Meta> = BTreeMap::new();
-    if sources.is_file() {
-        match read_sources(&sources) {
-            Ok(m) => meta = m,
-            Err(e) => errors.push(e),
-        }
-    }
-    for p in entries {
-        if p.is_dir() {
-            collect(&p, jobs, errors);
-        } else if is_article_file(&p) {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            jobs.push(Job {
-                meta: meta.get(&name).cloned().unwrap_or_default(),
-                path: p,
-            });
-        }
+    errors.sort_by_cached_key(order);
+    notes.sort_by_cached_key(order);
+    Corpus {
+        articles: articles.into_iter().map(|(a, _)| a).collect(),
+        errors,
+        notes,
     }
 }
 
-fn read_sources(path: &Path) -> Result<BTreeMap<String, Meta>, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    let file: SourcesFile = serde_saphyr::from_str(&text).map_err(|e| yaml_error(path, e))?;
-    let mut out = BTreeMap::new();
-    for entry in file.articles {
-        let meta: Meta = entry.meta.into();
-        if let Some(d) = &meta.date {
-            if !is_iso_date(d) {
-                return Err(Error::input(
-                    path,
-                    format!("{}: date {d:?} is not YYYY-MM-DD", entry.file),
-                ));
-            }
+/// Messages in file order, then line and column order within a file.
+fn order(e: &Error) -> (String, u64, u64, String) {
+    match e {
+        Error::At {
+            path, line, column, ..
+        } => (path.display().to_string(), *line, *column, e.to_string()),
+        _ => (e.to_string(), 0, 0, String::new()),
+    }
+}
+
+/// What one file gave: articles (each with whether its id was given explicitly) and errors.
+#[derive(Default)]
+struct Read {
+    articles: Vec<(Article, bool)>,
+    errors: Vec<Error>,
+}
+
+impl Read {
+    fn error(e: Error) -> Read {
+        Read {
+            articles: vec![],
+            errors: vec![e],
         }
-        out.insert(entry.file, meta);
     }
-    Ok(out)
-}
-
-/// `YYYY-MM-DD` with plausible month and day.
-pub fn is_iso_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| d.get(r).and_then(|s| s.parse::<u32>().ok());
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(dd)) if (1..=12).contains(&m) && (1..=31).contains(&dd))
-}
-
-fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Io {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::input(path, "empty file"));
-    }
-    if bytes.contains(&0) {
-        return Err(Error::input(path, "binary file (contains NUL bytes)"));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        Error::input(
-            path,
-            format!(
-                "not valid UTF-8 (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
 }
 
 fn stem(path: &Path) -> String {
@@ -287,29 +198,56 @@ fn stem(path: &Path) -> String {
         .unwrap_or_else(|| "article".to_string())
 }
 
-fn read_job(job: Job) -> (Vec<Article>, Vec<Error>) {
-    let text = match read_text(&job.path) {
-        Ok(t) => t,
-        Err(e) => return (vec![], vec![e]),
-    };
+fn read_job(job: walk::Job, limit: u64) -> Read {
     let ext = job.path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    match ext {
-        "jsonl" => read_jsonl(&job.path, &text),
-        "md" => match read_md(&job.path, text, job.meta) {
-            Ok(a) => (vec![a], vec![]),
-            Err(e) => (vec![], vec![e]),
-        },
-        _ => (vec![read_txt(&job.path, text, job.meta)], vec![]),
+    // a feed holds many articles: the limit applies to each line
+    let file_limit = if ext == "jsonl" { u64::MAX } else { limit };
+    let text = match decode::read_bytes(&job.path, file_limit, "article")
+        .and_then(|b| decode::decode(&job.path, b))
+    {
+        Ok(t) => t,
+        Err(e) => return Read::error(e),
+    };
+    parse(&job.path, text, job.meta, limit)
+}
+
+/// Parse the text of one file by its extension (`.jsonl` feed, `.md`, anything else as plain
+/// text), with the metadata its folder gives it.
+fn parse(path: &Path, text: String, meta: Meta, limit: u64) -> Read {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ext == "jsonl" {
+        return read_jsonl(path, &text, limit);
+    }
+    if !decode::has_arabic(&text) {
+        return Read::error(Error::input(path, "no Arabic text; skipped"));
+    }
+    if ext == "md" {
+        let (a, errors) = read_md(path, text, meta);
+        Read {
+            articles: vec![(a, false)],
+            errors,
+        }
+    } else {
+        Read {
+            articles: vec![(read_txt(path, text, meta), false)],
+            errors: vec![],
+        }
     }
 }
 
-fn check_date(path: &Path, date: &Option<String>) -> Result<(), Error> {
-    match date {
-        Some(d) if !is_iso_date(d) => {
-            Err(Error::input(path, format!("date {d:?} is not YYYY-MM-DD")))
-        }
-        _ => Ok(()),
-    }
+/// [`parse`] for the property tests: the articles and the errors' messages.
+pub fn parse_for_test(path: &Path, text: String) -> (Vec<Article>, Vec<String>) {
+    let r = parse(path, text, Meta::default(), DEFAULT_MAX_ARTICLE_BYTES);
+    (
+        r.articles.into_iter().map(|a| a.0).collect(),
+        r.errors.iter().map(|e| e.to_string()).collect(),
+    )
+}
+
+/// Read a `sources.yaml` for the property tests: how many entries were kept, the errors.
+pub fn sources_for_test(path: &Path) -> (usize, Vec<String>) {
+    let (m, e) = sources::read(path);
+    (m.len(), e.iter().map(|e| e.to_string()).collect())
 }
 
 fn read_txt(path: &Path, text: String, meta: Meta) -> Article {
@@ -330,45 +268,56 @@ fn read_txt(path: &Path, text: String, meta: Meta) -> Article {
     }
 }
 
-fn read_md(path: &Path, text: String, meta: Meta) -> Result<Article, Error> {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-    let mut front: Option<String> = None;
-    let mut body_start = 0;
+/// The YAML front matter of a Markdown file: a first line `---`, then the YAML, then a line
+/// `---` or `...` (LF or CRLF). Returns the YAML and the offset where the body starts.
+fn split_front_matter(text: &str) -> Option<(&str, usize)> {
+    let first = text.split_inclusive('\n').next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let yaml_start = first.len();
+    let mut pos = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            return Some((&text[yaml_start..pos], pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// A Markdown article: front matter (a bad field is dropped with an error, the article kept),
+/// then the first heading as the headline.
+fn read_md(path: &Path, text: String, meta: Meta) -> (Article, Vec<Error>) {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let (fm, body_start, errors) = match split_front_matter(&text) {
+        // the YAML starts on the second line of the file
+        Some((yaml, body)) => {
+            let (fm, errors) = sources::front_matter(path, yaml, 2);
+            (fm, body, errors)
+        }
+        None => (Meta::default(), 0, vec![]),
+    };
+    let m = fm.or(meta);
     let mut heading: Option<(usize, usize)> = None;
-    let mut in_meta = false;
     let mut in_heading = false;
-    let parser = Parser::new_ext(&text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let parser = Parser::new(&text[body_start..]);
     for (event, range) in parser.into_offset_iter() {
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_meta = true,
-            Event::Text(t) if in_meta => front = Some(t.into_string()),
-            Event::End(TagEnd::MetadataBlock(_)) => {
-                in_meta = false;
-                body_start = range.end;
-            }
-            Event::Start(Tag::Heading { .. }) if heading.is_none() => in_heading = true,
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::Text(_) if in_heading => {
-                heading = Some((range.start, range.end));
-                in_heading = false;
+                heading = Some((body_start + range.start, body_start + range.end));
+                break;
             }
             _ => {}
         }
     }
-    let mut m = meta;
-    if let Some(yaml) = front {
-        let fm: MetaLoose = serde_saphyr::from_str(&yaml).map_err(|e| yaml_error(path, e))?;
-        let fm: Meta = fm.into();
-        m.title = fm.title.or(m.title);
-        m.date = fm.date.or(m.date);
-        m.outlet = fm.outlet.or(m.outlet);
-        m.url = fm.url.or(m.url);
-    }
-    check_date(path, &m.date)?;
     let title_line = heading.map(|(s, _)| line_of(&text, s));
     let title = m
         .title
         .or_else(|| heading.map(|(s, e)| text[s..e].trim().to_string()));
-    Ok(Article {
+    let article = Article {
         id: stem(path),
         path: path.display().to_string(),
         title,
@@ -377,10 +326,20 @@ fn read_md(path: &Path, text: String, meta: Meta) -> Result<Article, Error> {
         url: m.url,
         sentences: segment(&text, body_start, title_line),
         text,
-    })
+    };
+    (article, errors)
 }
 
-fn read_jsonl(path: &Path, text: &str) -> (Vec<Article>, Vec<Error>) {
+/// serde_json's message without the position it appends (we print our own `file:line:col`).
+fn json_reason(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn read_jsonl(path: &Path, text: &str, limit: u64) -> Read {
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
@@ -388,40 +347,59 @@ fn read_jsonl(path: &Path, text: &str) -> (Vec<Article>, Vec<Error>) {
         .collect();
     let results: Vec<Result<Article, Error>> = lines
         .par_iter()
-        .map(|&(n, line)| {
-            let j: JsonlArticle = serde_json::from_str(line)
-                .map_err(|e| Error::at(path, n as u64 + 1, e.column() as u64, e.to_string()))?;
-            let where_ = format!("{}:{}", path.display(), n + 1);
-            check_date(Path::new(&where_), &j.date)?;
-            if j.text.trim().is_empty() {
-                return Err(Error::input(where_, "empty text"));
-            }
-            let id = j.id.unwrap_or_else(|| format!("{}:{}", stem(path), n + 1));
-            let headline = j.title.is_none().then(|| headline_line(&j.text)).flatten();
-            let title = j
-                .title
-                .or_else(|| headline.map(|(s, e)| j.text[s..e].trim().to_string()));
-            Ok(Article {
-                id,
-                path: where_,
-                title,
-                date: j.date,
-                outlet: j.outlet,
-                url: j.url,
-                sentences: segment(&j.text, 0, headline),
-                text: j.text,
-            })
-        })
+        .map(|&(n, line)| feed_line(path, n + 1, line, limit))
         .collect();
-    let mut arts = Vec::new();
-    let mut errs = Vec::new();
-    for r in results {
-        match r {
-            Ok(a) => arts.push(a),
-            Err(e) => errs.push(e),
+    let mut r = Read::default();
+    for x in results {
+        match x {
+            Ok(a) => r.articles.push((a, true)),
+            Err(e) => r.errors.push(e),
         }
     }
-    (arts, errs)
+    r
+}
+
+/// One line of a feed, line `n` of the file.
+fn feed_line(path: &Path, n: usize, line: &str, limit: u64) -> Result<Article, Error> {
+    let where_ = format!("{}:{n}", path.display());
+    if line.len() as u64 > limit {
+        return Err(Error::input(
+            &where_,
+            format!(
+                "article larger than the limit of {} (--max-article-size); skipped",
+                decode::human_size(limit)
+            ),
+        ));
+    }
+    let j: JsonlArticle = serde_json::from_str(line)
+        .map_err(|e| Error::at(path, n as u64, e.column() as u64, json_reason(&e)))?;
+    if let Some(d) = j.date.as_deref().filter(|d| !is_iso_date(d)) {
+        return Err(Error::input(
+            &where_,
+            format!("date {d:?} is not a real YYYY-MM-DD date"),
+        ));
+    }
+    if j.text.trim().is_empty() {
+        return Err(Error::input(where_, "empty text"));
+    }
+    if !decode::has_arabic(&j.text) {
+        return Err(Error::input(where_, "no Arabic text; skipped"));
+    }
+    let id = j.id.unwrap_or_else(|| format!("{}:{n}", stem(path)));
+    let headline = j.title.is_none().then(|| headline_line(&j.text)).flatten();
+    let title = j
+        .title
+        .or_else(|| headline.map(|(s, e)| j.text[s..e].trim().to_string()));
+    Ok(Article {
+        id,
+        path: where_,
+        title,
+        date: j.date,
+        outlet: j.outlet,
+        url: j.url,
+        sentences: segment(&j.text, 0, headline),
+        text: j.text,
+    })
 }
 
 /// The span of the line containing byte `pos`.
@@ -678,12 +656,5 @@ mod tests {
         assert_eq!(s[1], ("مواصلة القتال:", SentenceKind::Label));
         assert_eq!(s[2].0, "وجاء ذلك بعد الهجوم.");
         assert_eq!(s[3], ("وقال الوزير: سنواصل.", SentenceKind::Body));
-    }
-
-    #[test]
-    fn iso_dates() {
-        assert!(is_iso_date("2020-10-21"));
-        assert!(!is_iso_date("2020-13-01"));
-        assert!(!is_iso_date("21/10/2020"));
     }
 }
