@@ -413,3 +413,103 @@ mod tests {
         assert_eq!(s.stem_word("الاشتباكات"), s.stem_word("اشتباكات"));
     }
 }
+
+// ---- copies of one wire story
+
+/// Fingerprints of an article's text: hashes of runs of eight normalised words, one in eight
+/// kept (by hash value, so two copies keep the same ones), sorted and deduplicated.
+pub fn fingerprints(norm: &Normalized, ws: &[crate::normalize::Word]) -> Vec<u64> {
+    const RUN: usize = 8;
+    let key = norm.key();
+    let word_hash: Vec<u64> = ws
+        .iter()
+        .map(|w| {
+            let mut h = crate::fasthash::IdHasher::default();
+            key[w.start..w.end].hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    let mut out: Vec<u64> = word_hash
+        .windows(RUN)
+        .map(|win| {
+            win.iter().fold(0xcbf2_9ce4_8422_2325u64, |acc, &h| {
+                (acc ^ h).wrapping_mul(0x0100_0000_01b3).rotate_left(5)
+            })
+        })
+        .filter(|h| h % 8 == 0)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Groups of articles (indexes, sorted) that reprint one story: two articles are copies when at
+/// least three fifths of the smaller one's fingerprints (and at least six) are shared. A fingerprint seen
+/// in more than 20 articles is boilerplate and does not count. Linear in the fingerprints.
+pub fn copies(prints: &[&[u64]]) -> Vec<Vec<usize>> {
+    let mut posting: crate::fasthash::FastMap<u64, Vec<u32>> = Default::default();
+    for (ai, p) in prints.iter().enumerate() {
+        for &h in p.iter() {
+            posting.entry(h).or_default().push(ai as u32);
+        }
+    }
+    let mut shared: crate::fasthash::FastMap<(u32, u32), u32> = Default::default();
+    for list in posting.values().filter(|l| (2..=20).contains(&l.len())) {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..prints.len()).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut pairs: Vec<(u32, u32)> = shared
+        .into_iter()
+        .filter(|&((a, b), n)| {
+            let small = prints[a as usize].len().min(prints[b as usize].len()) as u32;
+            n >= 6 && 5 * n >= 3 * small
+        })
+        .map(|(k, _)| k)
+        .collect();
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        let (ra, rb) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for a in 0..prints.len() {
+        let r = root(&mut parent, a);
+        groups.entry(r).or_default().push(a);
+    }
+    groups.into_values().filter(|g| g.len() > 1).collect()
+}
+
+#[cfg(test)]
+mod copy_tests {
+    use super::*;
+
+    fn prints(text: &str) -> Vec<u64> {
+        let norm = Normalized::new(text);
+        fingerprints(&norm, &crate::normalize::words(norm.key()))
+    }
+
+    #[test]
+    fn reprints_of_one_story_are_copies_and_other_stories_are_not() {
+        let wire = "أعلنت وزارة الصحة في بيان صدر مساء اليوم أن عدد المصابين بالحمى في المحافظة الشمالية ارتفع خلال الأسبوع الماضي إلى مستوى لم يسجل منذ سنوات طويلة وأن الفرق الطبية انتشرت في القرى البعيدة لتقديم اللقاحات للأطفال وكبار السن وأن المستشفيات رفعت درجة الاستعداد إلى الحد الأقصى تحسبا لموجة جديدة من الإصابات في الأيام المقبلة. ";
+        let a = format!("{wire}{wire}");
+        let b = format!("عاجل: {wire}{wire} (وكالات)");
+        let c = "افتتح المعرض الدولي للكتاب أبوابه أمس بمشاركة مئات دور النشر من بلدان عربية وأجنبية وسط إقبال كبير من الزوار الذين توافدوا منذ الصباح على أجنحة المعرض المختلفة لاقتناء أحدث الإصدارات في الأدب والتاريخ والعلوم والفنون وقصص الأطفال والكتب المترجمة من لغات عدة.".repeat(2);
+        let (pa, pb, pc) = (prints(&a), prints(&b), prints(&c));
+        assert!(pa.len() >= 6, "{}", pa.len());
+        let groups = copies(&[pa.as_slice(), pb.as_slice(), pc.as_slice()]);
+        assert_eq!(groups, vec![vec![0, 1]]);
+    }
+}

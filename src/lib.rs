@@ -37,6 +37,8 @@ pub struct Analyzed {
     pub facts: extract::Facts,
     pub features: Vec<align::SentenceFeatures>,
     pub candidates: Vec<names::Candidate>,
+    /// Hashes of runs of words, to find copies of one wire story.
+    pub fingerprints: Vec<u64>,
 }
 
 /// Run the per-article stages (normalise, link, extract, align features, name candidates) in
@@ -58,12 +60,14 @@ pub fn analyze(g: &Glossary, articles: Vec<Article>) -> Vec<Analyzed> {
             let features =
                 align::features(&stemmer, &people, &article, &norm, &ws, &mentions, &facts);
             let candidates = names::scan(&fuzzy, g, &article, &norm, &mentions);
+            let fingerprints = align::fingerprints(&norm, &ws);
             Analyzed {
                 article,
                 mentions,
                 facts,
                 features,
                 candidates,
+                fingerprints,
             }
         })
         .collect()
@@ -75,6 +79,8 @@ pub struct Analysis {
     pub alignments: Vec<align::Alignment>,
     pub comparison: compare::Comparison,
     pub names: names::NameReport,
+    /// Groups of articles (indexes) that reprint one wire story.
+    pub copies: Vec<Vec<usize>>,
 }
 
 /// The whole pipeline after reading.
@@ -106,11 +112,14 @@ pub fn run_pipeline(g: &Glossary, articles: Vec<Article>) -> Analysis {
         },
     );
     let comparison = compare::Comparison { figures, diffs };
+    let prints: Vec<&[u64]> = articles.iter().map(|a| a.fingerprints.as_slice()).collect();
+    let copies = align::copies(&prints);
     lap("alignment, comparison and names");
     Analysis {
         articles,
         alignments,
         comparison,
         names,
+        copies,
     }
 }

@@ -349,6 +349,14 @@ pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
             });
         }
     }
+    doc.copies = an
+        .copies
+        .iter()
+        .map(|grp| CopiesOut {
+            articles: grp.iter().map(|&i| arts[i].article.id.clone()).collect(),
+            wire: None,
+        })
+        .collect();
     doc.entities = g
         .entities
         .iter()
