@@ -271,6 +271,11 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
         }
         break;
     }
+    // a capital or seat of power speaks for its state («أعلنت موسكو»): the glossary's `side`
+    let name = name.map(|e| match g.entities[e].kind {
+        EntityKind::Place => g.entities[e].side.unwrap_or(e),
+        _ => e,
+    });
     let entity = person
         .or(name)
         .or(adjective.filter(|_| body_head && indefinite == 0));

@@ -91,7 +91,7 @@ fn the_briefing_has_every_section_in_both_languages() {
     }
     // every section is filled: the summary has items, figures have rows, quotes have speakers
     assert!(
-        md.contains("according to Yerevan"),
+        md.contains("according to Armenia"),
         "attribution in the figures table"
     );
     assert!(
