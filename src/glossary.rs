@@ -104,6 +104,9 @@ struct RawTerm {
     /// For events: the event denies what its clause reports (نفى).
     #[serde(default)]
     denial: bool,
+    /// For events: the English noun, for a frame that names no agent («strike», «meeting»).
+    #[serde(default)]
+    noun: Option<String>,
 }
 
 /// How a spelling relates to its entity.
@@ -156,6 +159,8 @@ pub struct Term {
     pub requires: Vec<Trigger>,
     /// An event that denies what it reports.
     pub denial: bool,
+    /// The English noun of an event.
+    pub noun: Option<String>,
 }
 
 /// A trigger word: matched on a whole word after clitics are stripped; `*` at the end matches
@@ -462,6 +467,7 @@ impl Glossary {
                     per_place: t.per_place,
                     requires: compile_triggers(path, &t.requires)?,
                     denial: t.denial,
+                    noun: t.noun.clone(),
                 });
             }
             Ok(out)

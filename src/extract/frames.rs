@@ -12,7 +12,7 @@
 use super::clauses::Clauses;
 use super::dates;
 use super::numbers::side_entity;
-use super::speakers::{chain_after, mention_last_word, subject_before, Speakers};
+use super::speakers::{chain_after, mention_last_word, subject_phrase_before, Speakers};
 use super::{Ctx, DateRole, Facts, Frame, NumberKind, Polarity};
 use crate::corpus::SentenceKind;
 use crate::glossary::{EntityKind, Glossary};
@@ -121,16 +121,47 @@ fn agent_of(
             return (Some(e), last);
         }
     }
-    if let Some(e) = subject_before(g, c, clauses, i) {
+    // «هجوماً انتحارياً نفذه تنظيم X»: a verb of carrying out, with a pronoun for the event
+    if let Some(k) =
+        (last + 1..(last + 3).min(c.len())).find(|&k| clauses.same(k, i) && is_done_by(c.w[k]))
+    {
+        if let Some((e, false)) = c.mention(k + 1) {
+            return (acting(g, e, false), mention_last_word(c, k + 1));
+        }
+    }
+    if let Some(e) =
+        subject_phrase_before(g, c, clauses, i).and_then(|(e, body)| acting(g, e, body))
+    {
         return (Some(e), last);
     }
     let ch = chain_after(g, c, last);
-    if ch.words.is_some_and(|(a, _)| clauses.same(a, i)) {
+    if ch.words.is_some_and(|(a, _)| clauses.same(a, i)) && !ch.plain_head {
         if let (Some(e), Some((_, b))) = (ch.speaker.entity, ch.words) {
-            return (Some(e), b);
+            if let Some(e) = acting(g, e, ch.titled) {
+                return (Some(e), b);
+            }
         }
     }
     (None, last)
+}
+
+/// «نفذه»، «شنّها»، «تبناه»، «ارتكبه»: carried it out.
+fn is_done_by(w: &str) -> bool {
+    let w = w.strip_prefix('و').unwrap_or(w);
+    ["نفذ", "شن", "تبن", "ارتكب"].iter().any(|v| {
+        w.strip_prefix(v)
+            .is_some_and(|rest| matches!(rest, "ه" | "ها" | "اه" | "ته" | "تها" | "وه" | "وها"))
+    })
+}
+
+/// Who can act: a place only through its institutions («قوات إقليم X») or as the seat of its
+/// state (`side:`), never a town by itself («انفجار هز بلدة سروج»).
+fn acting(g: &Glossary, e: usize, through_body: bool) -> Option<usize> {
+    match g.entities[e].kind {
+        EntityKind::Place if through_body => Some(e),
+        EntityKind::Place => g.entities[e].side,
+        _ => Some(e),
+    }
 }
 
 /// The target is the name right after the trigger or its agent (the object), or after «على»/«ضد»;

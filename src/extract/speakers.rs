@@ -183,6 +183,9 @@ pub(crate) struct Chain {
     pub words: Option<(usize, usize)>,
     /// Does the phrase start with an institution or a title word?
     pub titled: bool,
+    /// Did plain nouns come before the name («هز بلدة سروج»)? Then the name is not the head of
+    /// the phrase, and may not be read as who acted.
+    pub plain_head: bool,
 }
 
 pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
@@ -218,6 +221,11 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
             }
             // otherwise «الأمين العام لحلف شمال الأطلسي»: the body the title belongs to
             let end = mention_last_word(c, j);
+            // after «القوات الأذربيجانية» a place or body starts a new phrase (the object);
+            // only a person continues it («الرئيس الأذربيجاني إلهام علييف»)
+            if !adj && adjective.is_some() && g.entities[e].kind != EntityKind::Person {
+                break;
+            }
             if adj {
                 adjective.get_or_insert(e);
             } else if g.entities[e].kind == EntityKind::Person {
@@ -298,12 +306,24 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
         anaphor,
         words,
         titled,
+        plain_head: indefinite > 0,
     }
 }
 
 /// The subject before word `i` (SVO): a noun phrase of names and titles that starts its clause
 /// or follows «لكن/إن/و/ثم». Returns the person in it, else the first name.
 pub(crate) fn subject_before(g: &Glossary, c: &Ctx, clauses: &Clauses, i: usize) -> Option<usize> {
+    subject_phrase_before(g, c, clauses, i).map(|(e, _)| e)
+}
+
+/// [`subject_before`], and whether an institution heads the phrase («قوات إقليم X»: X acts
+/// through its forces).
+pub(crate) fn subject_phrase_before(
+    g: &Glossary,
+    c: &Ctx,
+    clauses: &Clauses,
+    i: usize,
+) -> Option<(usize, bool)> {
     let mut k = i;
     let (mut person, mut name) = (None, None);
     let mut steps = 0;
@@ -332,6 +352,7 @@ pub(crate) fn subject_before(g: &Glossary, c: &Ctx, clauses: &Clauses, i: usize)
     if k == i || (person.is_none() && name.is_none()) {
         return None;
     }
+    let body = (k..i).any(|m| c.mention_first[m].is_none() && is_body(c.w[m]));
     let opens = k == clauses.get(clauses.of(i)).first
         || c.clause_break_before(k)
         || k.checked_sub(1).is_some_and(|b| {
@@ -340,7 +361,10 @@ pub(crate) fn subject_before(g: &Glossary, c: &Ctx, clauses: &Clauses, i: usize)
                 "لكن" | "ولكن" | "ان" | "وان" | "لان" | "ثم" | "و" | "كما" | "بينما" | "فيما"
             )
         });
-    opens.then_some(person.or(name)).flatten()
+    opens
+        .then_some(person.or(name))
+        .flatten()
+        .map(|e| (e, body))
 }
 
 /// The first person of a sentence, when it comes within its first six words (its subject).

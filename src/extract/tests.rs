@@ -256,7 +256,7 @@ measures:
   - {id: sent, en: sent, ar: أرسل, cumulative: false, triggers: [نشر*, أرسل*, قوامها]}
   - {id: population, en: population, ar: سكان, cumulative: false, per_place: true, triggers: [نسمة, يقطن*]}
 events:
-  - {id: strike, en: strikes, ar: يقصف, triggers: [قصف*, تقصف, يقصف, هجوم]}
+  - {id: strike, en: strikes, ar: يقصف, triggers: [قصف*, تقصف, يقصف, هجوم*]}
   - {id: meet, en: meets, ar: يلتقي, triggers: [يلتقي, سيلتقي]}
   - {id: deny, en: denies, ar: ينفي, denial: true, triggers: [نفت, نفى]}
 items:
@@ -502,6 +502,19 @@ fn frames_take_their_agent_from_syntax_or_have_none() {
     );
     // the first name of the sentence is not the agent
     assert_eq!(frame("وقال باشينيان إن هجوم الليلة كان عنيفا.").0, None);
+    // a body with its nationality acts for its state; the town after it is the target
+    let (agent, target, _, _) = frame("قصفت القوات الأذربيجانية غنجة بالصواريخ.");
+    assert_eq!(
+        (agent.as_deref(), target.as_deref()),
+        (Some("azerbaijan"), Some("ganja"))
+    );
+    // a town does not act: «انفجار هز بلدة سروج» has no agent
+    assert_eq!(frame("وقع هجوم هز مدينة غنجة.").0, None);
+    // «نفذه X»: carried out by X
+    assert_eq!(
+        frame("قالوا إن هجوما نفذته أذربيجان وقع أمس.").0.as_deref(),
+        Some("azerbaijan")
+    );
     // negation and denial
     assert_eq!(frame("لم تقصف أذربيجان يريفان.").2, Polarity::Negated);
     let (g, f) = run2("ونفت أذربيجان أن قواتها قصفت يريفان.");

@@ -313,139 +313,164 @@ fn entity_label(g: &Glossary, e: usize) -> String {
     }
 }
 
-/// An English line for one sentence: actor, event, other parties, places, figures, dates.
-pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
-    let mut actors: Vec<usize> = Vec::new();
-    let mut places: Vec<usize> = Vec::new();
-    for m in a
-        .mentions
-        .iter()
-        .filter(|m| m.sentence == Some(si) && !m.adjective)
-    {
-        let e = &g.entities[m.entity];
-        let list = match e.kind {
-            EntityKind::Place => &mut places,
-            _ => &mut actors,
-        };
-        if !list.contains(&m.entity) {
-            list.push(m.entity);
-        }
+/// The English form of one figure: «about 100 wounded», «27 civilians killed».
+fn figure_en(g: &Glossary, a: &Analyzed, n: &crate::extract::Number) -> Option<String> {
+    let v = n.value?;
+    let written = &a.article.text[n.start..n.end];
+    let mut s = format!("{}{}", qualifier_en(n.qualifier), fmt_count(v, written));
+    if let (Some(h), None) = (n.high, n.vague) {
+        s = format!(
+            "{}{}–{}",
+            qualifier_en(n.qualifier),
+            fmt_value(v),
+            fmt_value(h)
+        );
     }
-    let speaker = a.facts.attribution.get(si).copied().flatten();
-    if let Some(sp) = speaker {
-        if let Some(pos) = actors.iter().position(|&x| x == sp) {
-            actors.remove(pos);
-        }
-        actors.insert(0, sp);
+    match n.vague {
+        Some("fraction") => s = fmt_value(v),
+        Some(vg) => s = vg.replace('_', " "),
+        None => {}
     }
-    let events: Vec<&str> = {
-        let mut v: Vec<&str> = Vec::new();
-        for e in a.facts.events.iter().filter(|e| e.sentence == si) {
-            let w = g.events[e.event].en.as_str();
-            if !v.contains(&w) {
-                v.push(w);
+    if n.kind == NumberKind::Percent {
+        s.push('%');
+    }
+    if let Some(sj) = n.subject {
+        s.push(' ');
+        s.push_str(&g.subjects[sj].en);
+    }
+    if let Some(sd) = n.side {
+        s.push_str(&format!(" ({})", g.entities[sd].en));
+    }
+    s.push(' ');
+    s.push_str(&g.measures[n.measure?].en);
+    if let Some(i) = n.item {
+        s.push_str(&format!(" ({})", g.items[i].en));
+    }
+    if n.era_kind == crate::extract::Era::Historical {
+        s.push_str(" (an earlier time)");
+    }
+    Some(s)
+}
+
+/// The English of one frame, from its fields only: «Ilham Aliyev visits Moscow», or — with no
+/// agent in the text — the event's noun («strike on Ganja»). Nothing is invented: a frame that
+/// names no one says so by saying less.
+fn frame_en(g: &Glossary, f: &crate::extract::Frame) -> String {
+    use crate::extract::Polarity;
+    let ev = &g.events[f.event];
+    let mut line = match f.agent {
+        Some(ag) => {
+            let mut l = format!("{} {}", entity_label(g, ag), ev.en);
+            if let Some(t) = f.target {
+                l.push(' ');
+                l.push_str(&g.entities[t].en);
             }
+            l
         }
-        v
+        None => {
+            let mut l = ev
+                .noun
+                .clone()
+                .unwrap_or_else(|| format!("{} (agent not stated)", ev.en));
+            if let Some(t) = f.target {
+                l.push_str(" involving ");
+                l.push_str(&g.entities[t].en);
+            }
+            l
+        }
     };
-    let figures: Vec<String> = a
-        .facts
-        .numbers
-        .iter()
-        .filter(|n| {
-            n.sentence == Some(si) && matches!(n.kind, NumberKind::Quantity | NumberKind::Percent)
-        })
-        .filter_map(|n| {
-            let v = n.value?;
-            let written = &a.article.text[n.start..n.end];
-            let mut s = format!("{}{}", qualifier_en(n.qualifier), fmt_count(v, written));
-            if let Some(h) = n.high {
-                if n.vague.is_none() {
-                    s = format!(
-                        "{}{}–{}",
-                        qualifier_en(n.qualifier),
-                        fmt_value(v),
-                        fmt_value(h)
-                    );
-                }
+    if let Some(p) = f
+        .place
+        .filter(|&p| Some(p) != f.target && Some(p) != f.agent)
+    {
+        line.push_str(" in ");
+        line.push_str(&g.entities[p].en);
+    }
+    match f.polarity {
+        Polarity::Affirmed => {}
+        Polarity::Negated => line.insert_str(0, "not: "),
+        Polarity::Denied => line.push_str(" (denied)"),
+        Polarity::Future => line.push_str(" (planned)"),
+    }
+    line
+}
+
+/// An English line for one sentence, built only from its frames and figures, each with who says
+/// so: «According to Turkey: explosion in Suruç; 27 killed, about 100 wounded». Names that are in
+/// the sentence but in no frame are not strung together: word order would invent relations.
+pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
+    let mut said: Vec<usize> = Vec::new();
+    let mut note = |e: Option<usize>| {
+        if let Some(e) = e {
+            if !said.contains(&e) {
+                said.push(e);
             }
-            match n.vague {
-                Some("fraction") => s = fmt_value(v),
-                Some(vg) => s = vg.replace('_', " "),
-                None => {}
+        }
+    };
+    let mut events: Vec<String> = Vec::new();
+    // one frame per event type: the one that says most (agent, target, place)
+    let mut frames: Vec<&crate::extract::Frame> = Vec::new();
+    for f in a.facts.events.iter().filter(|e| e.sentence == si) {
+        let weight = |f: &crate::extract::Frame| {
+            f.agent.is_some() as u8 * 4 + f.target.is_some() as u8 * 2 + f.place.is_some() as u8
+        };
+        match frames.iter_mut().find(|k| k.event == f.event) {
+            Some(k) if weight(f) > weight(k) => *k = f,
+            Some(_) => {}
+            None => frames.push(f),
+        }
+    }
+    for f in frames {
+        let en = frame_en(g, f);
+        if !events.contains(&en) {
+            events.push(en);
+        }
+        if f.said_by != f.agent {
+            note(f.said_by);
+        }
+    }
+    let mut figures: Vec<String> = Vec::new();
+    for n in a.facts.numbers.iter().filter(|n| {
+        n.sentence == Some(si) && matches!(n.kind, NumberKind::Quantity | NumberKind::Percent)
+    }) {
+        if let Some(s) = figure_en(g, a, n) {
+            note(n.attributed_to);
+            if !figures.contains(&s) {
+                figures.push(s);
             }
-            if n.kind == NumberKind::Percent {
-                s.push('%');
-            }
-            if let Some(sj) = n.subject {
-                s.push(' ');
-                s.push_str(&g.subjects[sj].en);
-            }
-            if let Some(sd) = n.side {
-                s.push_str(&format!(" ({})", g.entities[sd].en));
-            }
-            if let Some(m) = n.measure {
-                s.push(' ');
-                s.push_str(&g.measures[m].en);
-            }
-            Some(s)
-        })
-        .collect();
+        }
+    }
     let dates: BTreeSet<String> = a
         .facts
         .dates
         .iter()
-        .filter(|d| d.sentence == Some(si))
+        .filter(|d| d.sentence == Some(si) && d.event.is_some())
         .map(|d| d.date.clone())
         .collect();
-    let mut parts: Vec<String> = Vec::new();
-    let mut head = String::new();
-    if let Some(&first) = actors.first() {
-        head.push_str(&entity_label(g, first));
-    }
+    let mut body: Vec<String> = Vec::new();
     if !events.is_empty() {
-        if !head.is_empty() {
-            head.push_str(" — ");
-        }
-        head.push_str(&events.join(", "));
-    }
-    let rest: Vec<String> = actors
-        .iter()
-        .skip(1)
-        .take(4)
-        .map(|&e| entity_label(g, e))
-        .collect();
-    if !rest.is_empty() {
-        if !head.is_empty() {
-            head.push_str(" — ");
-        }
-        head.push_str(&rest.join(", "));
-    }
-    if !head.is_empty() {
-        parts.push(head);
-    }
-    // a place that speaks (Yerevan announced…) is already named as the actor
-    places.retain(|p| !actors.contains(p));
-    if !places.is_empty() {
-        parts.push(
-            places
-                .iter()
-                .take(3)
-                .map(|&p| g.entities[p].en.clone())
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        body.push(events.join("; "));
     }
     if !figures.is_empty() {
-        parts.push(figures.join("; "));
+        body.push(figures.join(", "));
     }
+    if body.is_empty() {
+        return "(no event or figure the glossary knows in this sentence)".to_string();
+    }
+    let mut line = body.join("; ");
     if !dates.is_empty() {
-        parts.push(dates.into_iter().collect::<Vec<_>>().join(", "));
+        line.push_str(" (");
+        line.push_str(&dates.into_iter().collect::<Vec<_>>().join(", "));
+        line.push(')');
     }
-    if parts.is_empty() {
-        "(no names, figures or dates in this sentence)".to_string()
-    } else {
-        parts.join(" · ")
+    if !said.is_empty() {
+        let who: Vec<String> = said.iter().map(|&e| entity_label(g, e)).collect();
+        line = format!("According to {}: {line}", who.join(" and "));
+    }
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(c0) => c0.to_uppercase().collect::<String>() + chars.as_str(),
+        None => line,
     }
 }
 
@@ -663,6 +688,12 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         for d in &a.facts.dates {
             let Some(si) = d.sentence else { continue };
             if d.date.starts_with("--") || !a.article.sentences[si].kind.is_content() {
+                continue;
+            }
+            // dated by an event's date, never by a dateline, a «since» or a deadline; and only
+            // a sentence that reports an event has a row
+            let event_date = d.role == crate::extract::DateRole::Event;
+            if !event_date || !a.facts.events.iter().any(|e| e.sentence == si) {
                 continue;
             }
             if !seen.insert((d.date.clone(), ai, si)) {
