@@ -309,8 +309,13 @@ fn is_calendar_or_number(w: &str) -> bool {
         || lexicon::number_word(w).is_some()
 }
 
+/// The consonant skeleton of a word: vowel letters dropped, look-alike consonants folded.
+pub fn skeleton(w: &str) -> String {
+    w.chars().filter_map(skeleton_class).collect()
+}
+
 /// Words that look like transliterated foreign names (general Arabic transliteration endings).
-fn foreign_shape(w: &str) -> bool {
+pub fn foreign_shape(w: &str) -> bool {
     let n = w.chars().count();
     n >= 6
         && [

@@ -1,0 +1,767 @@
+//! Articles + glossary → a draft story glossary (`mizan glossary suggest`).
+//!
+//! In: the articles and the glossary layers already known (world and story). Out: a [`Draft`]
+//! of the names no layer has yet — people after a title (with a nationality adjective between
+//! title and name allowed), places after a place word (مدينة، بلدة…), organisations after an
+//! organisation word (وزارة، حزب…) and transliterated-looking words that recur across
+//! articles — grouped by consonant skeleton into one entry with its other spellings, printed as
+//! YAML that loads as a glossary as it is. The English forms are transliteration guesses.
+
+use crate::corpus::Article;
+use crate::glossary::{EntityKind, Glossary};
+use crate::lexicon;
+use crate::link::{self, Mention};
+use crate::names;
+use crate::normalize::{self, Normalized};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// Words that open an organisation's name, and whether the organisation is a news outlet.
+const ORG_WORDS: &[(&str, bool)] = &[
+    ("وزاره", false),
+    ("وكاله", false),
+    ("حزب", false),
+    ("حركه", false),
+    ("تنظيم", false),
+    ("جماعه", false),
+    ("جبهه", false),
+    ("منظمه", false),
+    ("ميليشيا", false),
+    ("قناه", true),
+    ("صحيفه", true),
+    ("اذاعه", true),
+];
+
+/// Words that end a name: directions and a few particles that the stop list misses.
+const NOT_NAME: &[&str] = &[
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "امس",
+    "اليوم",
+    "الماضي",
+    "الماضيه",
+    "الحالي",
+    "الجاري",
+    "السابق",
+    "السابقه",
+    "الجديد",
+    "الجديده",
+    "العام",
+    "الذي",
+    "التي",
+    "الذين",
+    "حيث",
+    "بعد",
+    "قبل",
+    "خلال",
+    "ضد",
+    "عبر",
+    "لدي",
+    "مع",
+    "عن",
+    "الي",
+    "علي",
+    "في",
+    "من",
+    "ان",
+    "انه",
+    "انها",
+    "كان",
+    "كانت",
+    "قد",
+    "لقد",
+    "تم",
+    "وقال",
+    "وقالت",
+];
+
+/// Where a candidate name came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Cue {
+    Title,
+    PlaceWord,
+    OrgWord,
+    Shape,
+}
+
+impl Cue {
+    fn as_str(self) -> &'static str {
+        match self {
+            Cue::Title => "after a title",
+            Cue::PlaceWord => "after a place word",
+            Cue::OrgWord => "an organisation's name",
+            Cue::Shape => "a transliterated name recurring across articles",
+        }
+    }
+}
+
+/// One occurrence of a candidate name.
+#[derive(Debug, Clone)]
+struct Occurrence {
+    /// As written, without clitics.
+    surface: String,
+    key: String,
+    kind: EntityKind,
+    cue: Cue,
+    /// The title before a person's name, as written (الرئيس السوري).
+    role: Option<String>,
+    /// The country of a nationality adjective in the title or after the name.
+    side: Option<usize>,
+    article: usize,
+    /// `path:line:col`.
+    place: String,
+}
+
+/// One entry of the draft.
+#[derive(Debug, Clone)]
+pub struct DraftEntry {
+    pub id: String,
+    pub kind: EntityKind,
+    pub en: String,
+    pub ar: String,
+    pub variants: Vec<String>,
+    pub short: Vec<String>,
+    pub role: Option<(String, String)>,
+    pub side: Option<String>,
+    pub count: usize,
+    pub articles: usize,
+    pub first: String,
+    pub cue: &'static str,
+}
+
+/// The draft glossary.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub entries: Vec<DraftEntry>,
+    pub articles: usize,
+}
+
+fn is_place_word(w: &str) -> bool {
+    lexicon::any_form(w, |f| link::PLACE_WORDS.contains(&f))
+}
+
+/// Is this word (after clitics) one that opens an organisation's name? Returns "is an outlet".
+fn org_word(w: &str) -> Option<bool> {
+    ORG_WORDS
+        .iter()
+        .find(|(o, _)| lexicon::any_form(w, |f| f == *o))
+        .map(|(_, outlet)| *outlet)
+}
+
+/// May this word be part of a name?
+fn name_word(w: &str) -> bool {
+    !(NOT_NAME.contains(&w)
+        || w.bytes().any(|b| b.is_ascii_digit())
+        || !w.chars().all(|c| ('\u{0621}'..='\u{064a}').contains(&c))
+        || lexicon::is_speech_word(w)
+        || lexicon::is_title(w)
+        || lexicon::month(w, None).is_some()
+        || lexicon::weekday(w).is_some()
+        || lexicon::number_word(w).is_some()
+        || (crate::align::is_stop(w) && !lexicon::is_name_connector(w)))
+}
+
+/// The draft for these articles: names that no glossary layer links.
+pub fn suggest(g: &Glossary, articles: &[Article]) -> Draft {
+    let known: HashSet<&str> = g
+        .entities
+        .iter()
+        .flat_map(|e| e.spellings.iter().map(|s| s.key.as_str()))
+        .collect();
+    let mut occ: Vec<Occurrence> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        let norm = Normalized::new(&a.text);
+        let mentions = link::link(g, &norm, &a.sentences);
+        scan_article(g, ai, a, &norm, &mentions, &mut occ);
+    }
+    // a transliterated-looking word counts only when it recurs across articles
+    let shape_articles: HashMap<&str, BTreeSet<usize>> = occ
+        .iter()
+        .filter(|o| o.cue == Cue::Shape)
+        .fold(HashMap::new(), |mut m, o| {
+            m.entry(o.key.as_str()).or_default().insert(o.article);
+            m
+        });
+    let keep: Vec<bool> = occ
+        .iter()
+        .map(|o| o.cue != Cue::Shape || shape_articles[o.key.as_str()].len() >= 2)
+        .collect();
+    let occ: Vec<Occurrence> = occ
+        .into_iter()
+        .zip(keep)
+        .filter(|(o, k)| *k && !known.contains(o.key.as_str()))
+        .map(|(o, _)| o)
+        .collect();
+    let entries = group(g, occ, &known);
+    Draft {
+        entries,
+        articles: articles.len(),
+    }
+}
+
+/// The clitic-free form of a key word and the number of bytes of clitics before it.
+fn bare(w: &str) -> (&str, usize) {
+    let b = lexicon::strip_clitics(w, 3);
+    (b, w.len() - b.len())
+}
+
+fn scan_article(
+    g: &Glossary,
+    ai: usize,
+    a: &Article,
+    norm: &Normalized,
+    mentions: &[Mention],
+    out: &mut Vec<Occurrence>,
+) {
+    let key = norm.key();
+    let ws = normalize::words(key);
+    let mention_at = |s: usize, e: usize| mentions.iter().find(|m| m.kstart < e && s < m.kend);
+    let country_adjective = |s: usize, e: usize| {
+        mention_at(s, e)
+            .filter(|m| m.adjective && g.entities[m.entity].kind == EntityKind::Country)
+            .map(|m| m.entity)
+    };
+    let word = |j: usize| &key[ws[j].start..ws[j].end];
+    let joined = |j: usize| j > 0 && key[ws[j - 1].end..ws[j].start].trim().is_empty();
+    let content = |pos: usize| {
+        link::sentence_at(&a.sentences, norm.orig_start(pos))
+            .is_some_and(|s| a.sentences[s].kind.is_content())
+    };
+    let place_of = |pos: usize| {
+        let o = norm.orig_start(pos);
+        let before = &a.text[..o];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        format!("{}:{line}:{col}", a.path)
+    };
+    let mut push = |first: usize, last: usize, skip: usize, kind, cue, role, side| {
+        let (ks, ke) = (ws[first].start + skip, ws[last].end);
+        let (s, e) = norm.orig_span(ks, ke);
+        let surface = normalize::display_form(&a.text[s..e]);
+        out.push(Occurrence {
+            key: normalize::key(&surface).as_str().to_string(),
+            surface,
+            kind,
+            cue,
+            role,
+            side,
+            article: ai,
+            place: place_of(ks),
+        });
+    };
+    let mut i = 0;
+    while i < ws.len() {
+        let w = word(i);
+        if mention_at(ws[i].start, ws[i].end).is_some() || !content(ws[i].start) {
+            i += 1;
+            continue;
+        }
+        let (b, skip) = bare(w);
+        // a person after a title and its filler words (a nationality adjective allowed)
+        if lexicon::is_title(w) {
+            let mut j = i + 1;
+            let mut side = None;
+            while j < ws.len() && j <= i + 4 && joined(j) {
+                let (s, e) = (ws[j].start, ws[j].end);
+                if let Some(c) = country_adjective(s, e) {
+                    side = Some(c);
+                } else if mention_at(s, e).is_some() || !lexicon::is_title_filler(word(j)) {
+                    break;
+                }
+                j += 1;
+            }
+            let start = j;
+            while j < ws.len() && j < start + 3 && joined(j) {
+                let t = word(j);
+                if mention_at(ws[j].start, ws[j].end).is_some()
+                    || !name_word(t)
+                    || (j == start && (t.starts_with("ال") || lexicon::is_name_connector(t)))
+                    || lexicon::clitic_forms(t).any(|r| r.starts_with("ال"))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            // a name does not end on a connector (بن، عبد)
+            while j > start && lexicon::is_name_connector(word(j - 1)) {
+                j -= 1;
+            }
+            if j > start && lexicon::at_least_chars(word(start), 3) {
+                let (s, e) = norm.orig_span(ws[i].start, ws[start - 1].end);
+                let role = normalize::display_form(&a.text[s..e]);
+                push(
+                    start,
+                    j - 1,
+                    0,
+                    EntityKind::Person,
+                    Cue::Title,
+                    Some(role),
+                    side,
+                );
+                i = j;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        // a place after a place word in its construct form (مدينة حلب, not المدينة)
+        if is_place_word(w) && !b.starts_with("ال") {
+            let start = i + 1;
+            let mut j = start;
+            while j < ws.len() && j < start + 2 && joined(j) {
+                let t = word(j);
+                if mention_at(ws[j].start, ws[j].end).is_some()
+                    || !name_word(t)
+                    || (j > start && (word(start).starts_with("ال") || t.starts_with('و')))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if j > start && lexicon::at_least_chars(word(start), 3) {
+                push(
+                    start,
+                    j - 1,
+                    0,
+                    EntityKind::Place,
+                    Cue::PlaceWord,
+                    None,
+                    None,
+                );
+                i = j;
+                continue;
+            }
+        }
+        // an organisation: its opening word and up to three more (a nationality adjective ends it)
+        if let Some(outlet) = org_word(w).filter(|_| !b.starts_with("ال")) {
+            let start = i + 1;
+            let mut j = start;
+            let mut side = None;
+            while j < ws.len() && j < start + 3 && joined(j) {
+                let (s, e) = (ws[j].start, ws[j].end);
+                if let Some(c) = country_adjective(s, e).filter(|_| j > start) {
+                    side = Some(c);
+                    j += 1;
+                    break;
+                }
+                let t = word(j);
+                if mention_at(s, e).is_some() || !name_word(t) {
+                    break;
+                }
+                j += 1;
+            }
+            if j > start {
+                let kind = if outlet || word(start) == "الانباء" {
+                    EntityKind::Outlet
+                } else {
+                    EntityKind::Organisation
+                };
+                push(i, j - 1, skip, kind, Cue::OrgWord, None, side);
+                i = j;
+                continue;
+            }
+        }
+        // a transliterated-looking word (kept when it recurs across articles)
+        let tb = lexicon::strip_clitics(w, 4);
+        if names::foreign_shape(tb) {
+            push(
+                i,
+                i,
+                w.len() - tb.len(),
+                EntityKind::Person,
+                Cue::Shape,
+                None,
+                None,
+            );
+        }
+        i += 1;
+    }
+}
+
+/// The consonant skeleton of a name without its spaces: كراسنودار, كراسنودر and كراسنو دار
+/// are one name.
+fn group_key(key: &str) -> String {
+    let joined: String = key.chars().filter(|c| *c != ' ').collect();
+    let sk = names::skeleton(&joined);
+    if sk.chars().count() >= 3 {
+        sk
+    } else {
+        joined
+    }
+}
+
+fn most_common<T: Ord + Clone>(items: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
+    for it in items {
+        *counts.entry(it).or_default() += 1;
+    }
+    // highest count; ties: the smallest value, so the output is stable
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(t, _)| t)
+}
+
+fn group(g: &Glossary, occ: Vec<Occurrence>, known: &HashSet<&str>) -> Vec<DraftEntry> {
+    let mut groups: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+    for o in occ {
+        groups.entry(group_key(&o.key)).or_default().push(o);
+    }
+    // a one-word group that is the last word of a longer person's name is that person's short form
+    let mut short_of: BTreeMap<String, String> = BTreeMap::new();
+    for (gk, os) in &groups {
+        if os[0].kind != EntityKind::Person {
+            continue;
+        }
+        for o in os {
+            if let Some(last) = o.key.rsplit(' ').next().filter(|_| o.key.contains(' ')) {
+                let lk = group_key(last);
+                if &lk != gk && groups.contains_key(&lk) && lexicon::at_least_chars(last, 4) {
+                    short_of.entry(lk).or_insert_with(|| gk.clone());
+                }
+            }
+        }
+    }
+    let mut merged_short: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+    for (from, to) in &short_of {
+        if short_of.contains_key(to) {
+            continue;
+        }
+        if let Some(os) = groups.remove(from) {
+            merged_short.entry(to.clone()).or_default().extend(os);
+        }
+    }
+    let mut claimed: HashSet<String> = known.iter().map(|s| s.to_string()).collect();
+    let mut ids: HashSet<String> = g.entities.iter().map(|e| e.id.clone()).collect();
+    let mut entries = Vec::new();
+    for (gk, os) in groups {
+        let shorts = merged_short.remove(&gk).unwrap_or_default();
+        let kind = most_common(os.iter().map(|o| o.kind)).unwrap_or(EntityKind::Person);
+        let ar = most_common(os.iter().map(|o| o.surface.clone())).unwrap_or_default();
+        let ar_key = normalize::key(&ar).as_str().to_string();
+        if !claimed.insert(ar_key) {
+            continue;
+        }
+        let mut variants = Vec::new();
+        let mut by_key: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for o in &os {
+            by_key
+                .entry(o.key.clone())
+                .or_default()
+                .push(o.surface.clone());
+        }
+        for (k, surfaces) in by_key {
+            if claimed.insert(k) {
+                variants.push(most_common(surfaces.into_iter()).unwrap_or_default());
+            }
+        }
+        let mut short = Vec::new();
+        let mut short_keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for o in &shorts {
+            short_keys
+                .entry(o.key.clone())
+                .or_default()
+                .push(o.surface.clone());
+        }
+        for (k, surfaces) in short_keys {
+            if claimed.insert(k) {
+                short.push(most_common(surfaces.into_iter()).unwrap_or_default());
+            }
+        }
+        let all: Vec<&Occurrence> = os.iter().chain(&shorts).collect();
+        let first = all
+            .iter()
+            .min_by_key(|o| (o.article, o.place.clone()))
+            .map(|o| o.place.clone())
+            .unwrap_or_default();
+        let articles: BTreeSet<usize> = all.iter().map(|o| o.article).collect();
+        let side = most_common(os.iter().filter_map(|o| o.side));
+        let role = (kind == EntityKind::Person)
+            .then(|| most_common(os.iter().filter_map(|o| o.role.clone())))
+            .flatten()
+            .map(|r| (role_en(&r, side.map(|s| g.entities[s].en.as_str())), r));
+        let en = transliterate(&ar);
+        let mut id = ascii_id(&en);
+        if id.is_empty() {
+            id = "name".to_string();
+        }
+        let base = id.clone();
+        let mut n = 2;
+        while !ids.insert(id.clone()) {
+            id = format!("{base}_{n}");
+            n += 1;
+        }
+        let cue = most_common(os.iter().map(|o| o.cue)).unwrap_or(Cue::Shape);
+        entries.push(DraftEntry {
+            id,
+            kind,
+            en,
+            ar,
+            variants,
+            short,
+            role,
+            side: side.map(|s| g.entities[s].id.clone()),
+            count: all.len(),
+            articles: articles.len(),
+            first,
+            cue: cue.as_str(),
+        });
+    }
+    // most frequent first, then by id
+    entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(&b.id)));
+    entries
+}
+
+/// An English role from the words of an Arabic title (a guess, for review).
+fn role_en(title: &str, country: Option<&str>) -> String {
+    let k = normalize::key(title);
+    let k = k.as_str();
+    const ROLES: &[(&str, &str)] = &[
+        ("وزير الخارجيه", "foreign minister"),
+        ("وزير الدفاع", "defence minister"),
+        ("وزير الداخليه", "interior minister"),
+        ("رييس الوزراء", "prime minister"),
+        ("رييس الحكومه", "prime minister"),
+        ("الامين العام", "secretary-general"),
+        ("المتحدث", "spokesperson"),
+        ("المتحدثه", "spokesperson"),
+        ("الناطق", "spokesperson"),
+        ("وزير", "minister"),
+        ("وزيره", "minister"),
+        ("رييس", "president"),
+        ("رييسه", "president"),
+        ("النايب", "member of parliament or deputy"),
+        ("زعيم", "leader"),
+        ("الملك", "king"),
+        ("الامير", "prince"),
+        ("الشيخ", "sheikh"),
+        ("السفير", "ambassador"),
+        ("المبعوث", "envoy"),
+        ("الجنرال", "general"),
+        ("اللواء", "major general"),
+        ("العقيد", "colonel"),
+        ("المستشار", "adviser or chancellor"),
+        ("مدير", "director"),
+        ("القايد", "commander"),
+    ];
+    let words: Vec<&str> = k
+        .split(' ')
+        .map(|w| w.strip_prefix("ال").unwrap_or(w))
+        .collect();
+    let plain = words.join(" ");
+    let role = ROLES
+        .iter()
+        .find(|(ar, _)| {
+            let ar = ar.split(' ').map(|w| w.strip_prefix("ال").unwrap_or(w));
+            let ar: Vec<&str> = ar.collect();
+            plain.contains(&ar.join(" "))
+        })
+        .map_or("title", |(_, en)| en);
+    match country {
+        Some(c) => format!("{role} ({c}) [guess]"),
+        None => format!("{role} [guess]"),
+    }
+}
+
+/// A rough Latin form of an Arabic name: how Arabic writes foreign sounds, read back. Vowels
+/// are guessed (و → o/u, ي → i/y), so every form is marked for review.
+pub fn transliterate(ar: &str) -> String {
+    let mut words = Vec::new();
+    for w in normalize::display_form(ar).split_whitespace() {
+        let (article, rest) = match w.strip_prefix("ال") {
+            Some(r) if r.chars().count() >= 2 => (true, r),
+            _ => (false, w),
+        };
+        let chars: Vec<char> = rest
+            .chars()
+            .filter(|c| !normalize::is_diacritic(*c))
+            .collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let first = i == 0;
+            let last = i + 1 == chars.len();
+            let s = match c {
+                'ا' | 'آ' | 'أ' | 'ى' => {
+                    if first && (c == 'أ' || c == 'ا') {
+                        "a"
+                    } else if out.ends_with('a') {
+                        ""
+                    } else {
+                        "a"
+                    }
+                }
+                'إ' => "i",
+                'ب' => "b",
+                'ت' => "t",
+                'ث' => "th",
+                'ج' => "j",
+                'ح' => "h",
+                'خ' => "kh",
+                'د' => "d",
+                'ذ' => "dh",
+                'ر' => "r",
+                'ز' => "z",
+                'س' | 'ص' => "s",
+                'ش' => "sh",
+                'ض' => "d",
+                'ط' => "t",
+                'ظ' => "z",
+                'ع' => {
+                    if first {
+                        ""
+                    } else {
+                        "'"
+                    }
+                }
+                'غ' => "g",
+                'ف' | 'ڤ' => "f",
+                'ق' => "q",
+                'ك' | 'گ' => "k",
+                'ل' => "l",
+                'م' => "m",
+                'ن' => "n",
+                'ه' => "h",
+                'ة' => "a",
+                'و' => {
+                    if first {
+                        "w"
+                    } else if last {
+                        "o"
+                    } else if chars.get(i + 1).is_some_and(|n| "اوي".contains(*n)) {
+                        "w"
+                    } else {
+                        "u"
+                    }
+                }
+                'ي' => {
+                    if first || chars.get(i + 1).is_some_and(|n| "اوي".contains(*n)) {
+                        "y"
+                    } else {
+                        "i"
+                    }
+                }
+                'ء' | 'ئ' | 'ؤ' => "'",
+                'پ' => "p",
+                'چ' => "ch",
+                c => {
+                    if c.is_alphanumeric() && c.is_ascii() {
+                        out.push(c);
+                    }
+                    ""
+                }
+            };
+            out.push_str(s);
+        }
+        let mut cap = String::new();
+        let mut it = out.trim_matches('\'').chars();
+        if let Some(f) = it.next() {
+            cap.extend(f.to_uppercase());
+            cap.extend(it);
+        }
+        if cap.is_empty() {
+            continue;
+        }
+        words.push(if article { format!("al-{cap}") } else { cap });
+    }
+    words.join(" ")
+}
+
+/// An id from an English form: lower-case ASCII letters, digits and _.
+fn ascii_id(en: &str) -> String {
+    let mut id = String::new();
+    for c in en.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('_') && !id.is_empty() && c != '\'' {
+            id.push('_');
+        }
+    }
+    id.trim_end_matches('_').to_string()
+}
+
+/// A YAML double-quoted string (JSON's form is valid YAML).
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn list(items: &[String]) -> String {
+    let v: Vec<String> = items.iter().map(|s| q(s)).collect();
+    format!("[{}]", v.join(", "))
+}
+
+impl Draft {
+    /// The draft as YAML that loads as a glossary (layered over the ones it was made with).
+    pub fn to_yaml(&self) -> String {
+        let mut y = String::new();
+        y.push_str(&format!(
+            "# Draft story glossary: {} names from {} articles that no glossary has yet\n\
+             # (mizan glossary suggest). Check every entry before use: kinds come from the words\n\
+             # before a name, the English forms and roles are guesses from a transliteration table,\n\
+             # and spellings of one name are grouped by their consonants.\n\
+             # Use: mizan brief ARTICLES --glossary THIS_FILE\n",
+            self.entries.len(),
+            self.articles
+        ));
+        if self.entries.is_empty() {
+            y.push_str(
+                "# No new names found: the glossaries given already cover these articles.\n",
+            );
+            return y;
+        }
+        y.push_str("entities:\n");
+        for e in &self.entries {
+            y.push_str(&format!(
+                "  # {}× in {} article{}; first at {}; {}\n",
+                e.count,
+                e.articles,
+                if e.articles == 1 { "" } else { "s" },
+                e.first,
+                e.cue
+            ));
+            y.push_str(&format!("  - id: {}\n", e.id));
+            y.push_str(&format!("    kind: {}\n", e.kind.as_str()));
+            y.push_str(&format!("    en: {}   # guess: check\n", q(&e.en)));
+            y.push_str(&format!("    ar: {}\n", q(&e.ar)));
+            if !e.variants.is_empty() {
+                y.push_str(&format!("    variants: {}\n", list(&e.variants)));
+            }
+            if !e.short.is_empty() {
+                y.push_str(&format!("    short: {}\n", list(&e.short)));
+            }
+            if let Some((en, ar)) = &e.role {
+                y.push_str(&format!("    role: {{en: {}, ar: {}}}\n", q(en), q(ar)));
+            }
+            if let Some(s) = &e.side {
+                y.push_str(&format!("    side: {s}\n"));
+            }
+        }
+        y
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_guesses() {
+        assert_eq!(transliterate("كراسنودار"), "Krasnudar");
+        assert_eq!(transliterate("بشار الأسد"), "Bshar al-Asd");
+        assert_eq!(ascii_id("Bshar al-Asd"), "bshar_al_asd");
+    }
+
+    #[test]
+    fn one_group_for_spellings_with_the_same_consonants() {
+        let a = group_key(normalize::key("كراسنودار").as_str());
+        let b = group_key(normalize::key("كراسنودر").as_str());
+        let c = group_key(normalize::key("كراسنو دار").as_str());
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+    }
+}
