@@ -25,7 +25,6 @@ const ORG_WORDS: &[(&str, bool)] = &[
     ("جماعه", false),
     ("جبهه", false),
     ("منظمه", false),
-    ("ميليشيا", false),
     ("قناه", true),
     ("صحيفه", true),
     ("اذاعه", true),
@@ -79,6 +78,18 @@ const NOT_NAME: &[&str] = &[
     "تم",
     "وقال",
     "وقالت",
+    "قرب",
+    "نحو",
+    "حول",
+    "داخل",
+    "خارج",
+    "عند",
+    "بين",
+    "تحت",
+    "فوق",
+    "امام",
+    "وراء",
+    "منذ",
 ];
 
 /// Where a candidate name came from.
@@ -88,6 +99,8 @@ enum Cue {
     PlaceWord,
     OrgWord,
     Shape,
+    FirstName,
+    Coordinated,
 }
 
 impl Cue {
@@ -97,6 +110,8 @@ impl Cue {
             Cue::PlaceWord => "after a place word",
             Cue::OrgWord => "an organisation's name",
             Cue::Shape => "a transliterated name recurring across articles",
+            Cue::FirstName => "a common first name and the words after it",
+            Cue::Coordinated => "joined by و to a place",
         }
     }
 }
@@ -143,7 +158,24 @@ pub struct Draft {
 }
 
 fn is_place_word(w: &str) -> bool {
-    lexicon::any_form(w, |f| link::PLACE_WORDS.contains(&f))
+    lexicon::any_form(w, |f| {
+        link::PLACE_WORDS.contains(&f) || MORE_PLACE_WORDS.contains(&f)
+    })
+}
+
+fn is_title(w: &str) -> bool {
+    lexicon::is_title(w) || lexicon::any_form(w, |f| MORE_TITLES.contains(&f))
+}
+
+/// A common first name, alone or after و.
+fn first_name(w: &str) -> Option<usize> {
+    if FIRST_NAMES.contains(&w) {
+        Some(0)
+    } else {
+        w.strip_prefix('و')
+            .filter(|r| FIRST_NAMES.contains(r))
+            .map(|_| 'و'.len_utf8())
+    }
 }
 
 /// Is this word (after clitics) one that opens an organisation's name? Returns "is an outlet".
@@ -153,6 +185,144 @@ fn org_word(w: &str) -> Option<bool> {
         .find(|(o, _)| lexicon::any_form(w, |f| f == *o))
         .map(|(_, outlet)| *outlet)
 }
+
+/// Does the word carry the article (الحزب، والمدينة، للحزب)? A name's opening word in its
+/// construct form does not.
+fn has_article(w: &str) -> bool {
+    lexicon::with_article(w).is_some() || w.starts_with("لل")
+}
+
+/// Short particles inside foreign and Arabic names (ستيفان دي ميستورا، أبو بكر).
+const PARTICLES: &[&str] = &[
+    "دي", "دو", "دا", "فان", "فون", "لو", "لا", "بن", "ابو", "ابن", "عبد", "ال",
+];
+
+/// More words before a place name: duals (قريتي نبل والزهراء) and barren hills (جرود عرسال).
+const MORE_PLACE_WORDS: &[&str] = &[
+    "قريتي",
+    "قريتين",
+    "بلدتي",
+    "بلدتين",
+    "مدينتي",
+    "مدينتين",
+    "جرود",
+];
+
+/// Titles beside the general ones: a deputy, a secretary, a commander in the field.
+const MORE_TITLES: &[&str] = &[
+    "امين",
+    "نايب",
+    "نايبه",
+    "القيادي",
+    "قيادي",
+    "الناشط",
+    "الشهيد",
+    "المعارض",
+    "الكاتب",
+    "الصحفي",
+    "المحلل",
+    "الباحث",
+    "القاضي",
+    "المحامي",
+    "المطران",
+    "البطريرك",
+];
+
+/// Common Arabic first names that open a person's name where no title does (وهو محمد قاسم
+/// عزقي). Only names that are not also common words.
+const FIRST_NAMES: &[&str] = &[
+    "محمد",
+    "احمد",
+    "محمود",
+    "مصطفي",
+    "طارق",
+    "خالد",
+    "عمر",
+    "عثمان",
+    "ابراهيم",
+    "يوسف",
+    "عبدالله",
+    "حسين",
+    "حسن",
+    "فيصل",
+    "سلمان",
+    "ماجد",
+    "ياسر",
+    "وليد",
+    "نبيل",
+    "جمال",
+    "كمال",
+    "سامي",
+    "رامي",
+    "زياد",
+    "هشام",
+    "عادل",
+    "باسل",
+    "بشار",
+    "حسام",
+    "عماد",
+    "مروان",
+    "فادي",
+    "ناصر",
+    "منصور",
+    "جعفر",
+    "مهدي",
+    "عباس",
+    "سليمان",
+    "صالح",
+    "فهد",
+    "نايف",
+    "بندر",
+    "عبدالعزيز",
+    "عبدالرحمن",
+    "فاطمه",
+    "مريم",
+    "زينب",
+    "عايشه",
+    "نعيم",
+    "ميشال",
+    "جورج",
+    "سمير",
+    "رياض",
+    "هاني",
+    "وائل",
+    "اسامه",
+    "حمزه",
+    "بلال",
+    "معاذ",
+    "انس",
+    "يحيي",
+    "زكريا",
+];
+
+/// Words that open a place name of two words (دير الزور، تل أبيض، كفر نبل).
+const COMPOUND_HEADS: &[&str] = &[
+    "دير",
+    "تل",
+    "كفر",
+    "عين",
+    "جسر",
+    "معره",
+    "راس",
+    "بيت",
+    "خان",
+    "داره",
+    "جبل",
+    "وادي",
+    "ابو",
+    "ام",
+    "بني",
+    "باب",
+    "بير",
+    "مرج",
+    "سهل",
+    "قلعه",
+    "حمام",
+    "بنت",
+    "عرب",
+    "جديده",
+    "تلال",
+];
 
 /// May this word be part of a name?
 fn name_word(w: &str) -> bool {
@@ -164,7 +334,7 @@ fn name_word(w: &str) -> bool {
         || lexicon::month(w, None).is_some()
         || lexicon::weekday(w).is_some()
         || lexicon::number_word(w).is_some()
-        || (crate::align::is_stop(w) && !lexicon::is_name_connector(w)))
+        || (crate::align::is_stop(w) && !lexicon::is_name_connector(w) && !PARTICLES.contains(&w)))
 }
 
 /// The draft for these articles: names that no glossary layer links.
@@ -175,10 +345,26 @@ pub fn suggest(g: &Glossary, articles: &[Article]) -> Draft {
         .flat_map(|e| e.spellings.iter().map(|s| s.key.as_str()))
         .collect();
     let mut occ: Vec<Occurrence> = Vec::new();
+    // how often each word not linked to a glossary name occurs, clitics stripped
+    let mut free_words: HashMap<String, usize> = HashMap::new();
     for (ai, a) in articles.iter().enumerate() {
         let norm = Normalized::new(&a.text);
         let mentions = link::link(g, &norm, &a.sentences);
         scan_article(g, ai, a, &norm, &mentions, &mut occ);
+        let key = norm.key();
+        for w in normalize::words(key) {
+            if mentions
+                .iter()
+                .any(|m| m.kstart < w.end && w.start < m.kend)
+            {
+                continue;
+            }
+            let raw = &key[w.start..w.end];
+            *free_words.entry(raw.to_string()).or_default() += 1;
+            for f in lexicon::clitic_forms(raw).filter(|f| lexicon::at_least_chars(f, 3)) {
+                *free_words.entry(f.to_string()).or_default() += 1;
+            }
+        }
     }
     // a transliterated-looking word counts only when it recurs across articles
     let shape_articles: HashMap<&str, BTreeSet<usize>> = occ
@@ -192,13 +378,53 @@ pub fn suggest(g: &Glossary, articles: &[Article]) -> Draft {
         .iter()
         .map(|o| o.cue != Cue::Shape || shape_articles[o.key.as_str()].len() >= 2)
         .collect();
-    let occ: Vec<Occurrence> = occ
+    let mut occ: Vec<Occurrence> = occ
         .into_iter()
         .zip(keep)
         .filter(|(o, k)| *k && !known.contains(o.key.as_str()))
         .map(|(o, _)| o)
         .collect();
-    let entries = group(g, occ, &known);
+    // a person's name that runs on into the next word (حسن نصرالله رسالة، حسن نصرالله
+    // ونائبه): two different continuations of the same two words cut both to those two
+    let mut continuations: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for o in occ.iter().filter(|o| o.kind == EntityKind::Person) {
+        let ws: Vec<&str> = o.key.split(' ').collect();
+        if ws.len() >= 2 {
+            continuations
+                .entry(ws[..2].join(" "))
+                .or_default()
+                .insert(o.key.clone());
+        }
+    }
+    for o in occ.iter_mut().filter(|o| o.kind == EntityKind::Person) {
+        let ws: Vec<&str> = o.key.split(' ').collect();
+        if ws.len() > 2 && continuations[&ws[..2].join(" ")].len() >= 2 {
+            o.key = ws[..2].join(" ");
+            o.surface = o
+                .surface
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    // «جبهة الزبداني» is the front at a place the articles name, not an organisation
+    let places: HashSet<String> = occ
+        .iter()
+        .filter(|o| o.kind == EntityKind::Place)
+        .map(|o| o.key.clone())
+        .collect();
+    let occ: Vec<Occurrence> = occ
+        .into_iter()
+        .filter(|o| {
+            !(matches!(o.kind, EntityKind::Organisation | EntityKind::Outlet)
+                && o.key
+                    .split_once(' ')
+                    .is_some_and(|(_, rest)| places.contains(rest)))
+        })
+        .collect();
+    let mut entries = group(g, occ, &known);
+    add_surnames(&mut entries, &free_words, &known);
     Draft {
         entries,
         articles: articles.len(),
@@ -229,6 +455,8 @@ fn scan_article(
     };
     let word = |j: usize| &key[ws[j].start..ws[j].end];
     let joined = |j: usize| j > 0 && key[ws[j - 1].end..ws[j].start].trim().is_empty();
+    let comma_before =
+        |j: usize| j > 0 && matches!(key[ws[j - 1].end..ws[j].start].trim(), "،" | ",");
     let content = |pos: usize| {
         link::sentence_at(&a.sentences, norm.orig_start(pos))
             .is_some_and(|s| a.sentences[s].kind.is_content())
@@ -255,70 +483,182 @@ fn scan_article(
             place: place_of(ks),
         });
     };
+    let is_place_mention = |j: usize| {
+        mention_at(ws[j].start, ws[j].end)
+            .is_some_and(|m| !m.adjective && g.entities[m.entity].kind == EntityKind::Place)
+    };
+    // the words of a name from `start`: up to `max` name words on one line of text
+    let name_run = |start: usize, max: usize, allow_article_first: bool| {
+        let mut j = start;
+        while j < ws.len() && j < start + max && (j == start || joined(j)) {
+            let t = word(j);
+            // علي inside a name is the name Ali, not the preposition على
+            if t == "علي"
+                && j + 1 < ws.len()
+                && name_word(word(j + 1))
+                && !word(j + 1).starts_with("ال")
+            {
+                j += 1;
+                continue;
+            }
+            if mention_at(ws[j].start, ws[j].end).is_some()
+                || !name_word(t)
+                || (j > start && t.starts_with('و') && !FIRST_NAMES.contains(&t))
+                || (j == start
+                    && ((!allow_article_first && t.starts_with("ال"))
+                        || lexicon::is_name_connector(t)
+                        || PARTICLES.contains(&t)))
+                || (j > start && lexicon::clitic_forms(t).any(|r| r.starts_with("ال")))
+            {
+                break;
+            }
+            j += 1;
+        }
+        // a name does not end on a connector or particle (بن، عبد، دي)
+        while j > start
+            && (lexicon::is_name_connector(word(j - 1)) || PARTICLES.contains(&word(j - 1)))
+        {
+            j -= 1;
+        }
+        j
+    };
+    // places joined by و to the place that ends before `j` (حلب والحسكة وعين العرب)
+    let coordinated = |mut j: usize| {
+        let mut found = Vec::new();
+        while j < ws.len() && joined(j) && mention_at(ws[j].start, ws[j].end).is_none() {
+            let t = word(j);
+            let Some(rest) = t.strip_prefix('و') else {
+                break;
+            };
+            // a place name has the article, opens a compound, or is long enough not to be
+            // a short verb or noun (وسيطر، وأماكن)
+            let shaped = rest.starts_with("ال")
+                || COMPOUND_HEADS.contains(&rest)
+                || lexicon::at_least_chars(rest, 5);
+            if !name_word(rest) || !shaped || is_place_word(rest) {
+                break;
+            }
+            let mut end = j + 1;
+            if COMPOUND_HEADS.contains(&rest)
+                && end < ws.len()
+                && joined(end)
+                && name_word(word(end))
+                && mention_at(ws[end].start, ws[end].end).is_none()
+            {
+                end += 1;
+            }
+            found.push((j, end - 1));
+            j = end;
+        }
+        found
+    };
     let mut i = 0;
     while i < ws.len() {
         let w = word(i);
+        if is_place_mention(i) {
+            let mut j = i + 1;
+            while j < ws.len() && is_place_mention(j) && ws[j].start < ws[i].end {
+                j += 1;
+            }
+            for (f, l) in coordinated(j) {
+                push(
+                    f,
+                    l,
+                    'و'.len_utf8(),
+                    EntityKind::Place,
+                    Cue::Coordinated,
+                    None,
+                    None,
+                );
+            }
+            i += 1;
+            continue;
+        }
         if mention_at(ws[i].start, ws[i].end).is_some() || !content(ws[i].start) {
             i += 1;
             continue;
         }
-        let (b, skip) = bare(w);
-        // a person after a title and its filler words (a nationality adjective allowed)
-        if lexicon::is_title(w) {
+        let (_, skip) = bare(w);
+        // a person after a title and its filler words (a nationality adjective, an
+        // organisation or a country named in the title allowed: أمين عام حزب الله حسن نصرالله)
+        if is_title(w) {
             let mut j = i + 1;
             let mut side = None;
-            while j < ws.len() && j <= i + 4 && joined(j) {
+            while j < ws.len() && j <= i + 6 && (joined(j) || comma_before(j)) {
                 let (s, e) = (ws[j].start, ws[j].end);
+                let t = word(j);
                 if let Some(c) = country_adjective(s, e) {
                     side = Some(c);
-                } else if mention_at(s, e).is_some() || !lexicon::is_title_filler(word(j)) {
+                } else if let Some(m) = mention_at(s, e) {
+                    if g.entities[m.entity].kind == EntityKind::Person {
+                        break;
+                    }
+                    // skip the rest of the mention's words
+                    while j + 1 < ws.len() && ws[j + 1].start < m.kend {
+                        j += 1;
+                    }
+                } else if !(lexicon::is_title_filler(t) || matches!(t, "في" | "عام" | "ل")) {
                     break;
                 }
                 j += 1;
             }
             let start = j;
-            while j < ws.len() && j < start + 3 && joined(j) {
-                let t = word(j);
-                if mention_at(ws[j].start, ws[j].end).is_some()
-                    || !name_word(t)
-                    || (j == start && (t.starts_with("ال") || lexicon::is_name_connector(t)))
-                    || lexicon::clitic_forms(t).any(|r| r.starts_with("ال"))
-                {
-                    break;
-                }
-                j += 1;
-            }
-            // a name does not end on a connector (بن، عبد)
-            while j > start && lexicon::is_name_connector(word(j - 1)) {
-                j -= 1;
-            }
-            if j > start && lexicon::at_least_chars(word(start), 3) {
+            let end = if start < ws.len() && (joined(start) || comma_before(start)) {
+                name_run(start, 3, false)
+            } else {
+                start
+            };
+            if end > start && lexicon::at_least_chars(word(start), 3) {
                 let (s, e) = norm.orig_span(ws[i].start, ws[start - 1].end);
-                let role = normalize::display_form(&a.text[s..e]);
+                let role = normalize::display_form(&a.text[s..e])
+                    .trim_end_matches(['،', ','])
+                    .to_string();
                 push(
                     start,
-                    j - 1,
+                    end - 1,
                     0,
                     EntityKind::Person,
                     Cue::Title,
                     Some(role),
                     side,
                 );
-                i = j;
+                i = end;
                 continue;
             }
             i += 1;
             continue;
         }
+        // a common first name and the name words after it
+        if let Some(skip) = first_name(w) {
+            let end = name_run(i + 1, 3, true);
+            if end > i + 1 {
+                push(
+                    i,
+                    end - 1,
+                    skip,
+                    EntityKind::Person,
+                    Cue::FirstName,
+                    None,
+                    None,
+                );
+                i = end;
+                continue;
+            }
+        }
         // a place after a place word in its construct form (مدينة حلب, not المدينة)
-        if is_place_word(w) && !b.starts_with("ال") {
+        if is_place_word(w) && !has_article(w) {
             let start = i + 1;
             let mut j = start;
             while j < ws.len() && j < start + 2 && joined(j) {
                 let t = word(j);
+                // a second word only after a compound head (دير الزور) or with the article
+                // (عيناتا الجنوبية)
+                let second_ok = COMPOUND_HEADS.contains(&word(start))
+                    || (t.starts_with("ال") && !word(start).starts_with("ال"));
                 if mention_at(ws[j].start, ws[j].end).is_some()
                     || !name_word(t)
-                    || (j > start && (word(start).starts_with("ال") || t.starts_with('و')))
+                    || (j == start && PARTICLES.contains(&t))
+                    || (j > start && !second_ok)
                 {
                     break;
                 }
@@ -334,12 +674,25 @@ fn scan_article(
                     None,
                     None,
                 );
-                i = j;
+                let more = coordinated(j);
+                let next = more.last().map_or(j, |&(_, l)| l + 1);
+                for (f, l) in more {
+                    push(
+                        f,
+                        l,
+                        'و'.len_utf8(),
+                        EntityKind::Place,
+                        Cue::Coordinated,
+                        None,
+                        None,
+                    );
+                }
+                i = next;
                 continue;
             }
         }
         // an organisation: its opening word and up to three more (a nationality adjective ends it)
-        if let Some(outlet) = org_word(w).filter(|_| !b.starts_with("ال")) {
+        if let Some(outlet) = org_word(w).filter(|_| !has_article(w)) {
             let start = i + 1;
             let mut j = start;
             let mut side = None;
@@ -351,7 +704,13 @@ fn scan_article(
                     break;
                 }
                 let t = word(j);
-                if mention_at(s, e).is_some() || !name_word(t) {
+                // an organisation's name goes on with the article (جبهة النصرة، حزب العمال);
+                // a verb or a plain noun after the opening word is no name
+                if mention_at(s, e).is_some()
+                    || !name_word(t)
+                    || is_place_word(t)
+                    || (j == start && !t.starts_with("ال"))
+                {
                     break;
                 }
                 j += 1;
@@ -516,6 +875,36 @@ fn group(g: &Glossary, occ: Vec<Occurrence>, known: &HashSet<&str>) -> Vec<Draft
     // most frequent first, then by id
     entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(&b.id)));
     entries
+}
+
+/// A person's last name used alone elsewhere in the articles (قوات الأسد) becomes a `short`
+/// form, when it is long enough and no other name has it.
+fn add_surnames(
+    entries: &mut [DraftEntry],
+    free_words: &HashMap<String, usize>,
+    known: &HashSet<&str>,
+) {
+    let mut claimed: HashSet<String> = entries
+        .iter()
+        .flat_map(|e| std::iter::once(&e.ar).chain(&e.variants).chain(&e.short))
+        .map(|s| normalize::key(s).as_str().to_string())
+        .collect();
+    for e in entries.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+        let full = normalize::key(&e.ar);
+        let words: Vec<&str> = full.as_str().split(' ').collect();
+        let Some(&last) = words.last().filter(|_| words.len() >= 2) else {
+            continue;
+        };
+        if !lexicon::at_least_chars(last, 4) || known.contains(last) || claimed.contains(last) {
+            continue;
+        }
+        // more uses than the full names account for
+        if free_words.get(last).copied().unwrap_or(0) > e.count {
+            let shown = e.ar.split_whitespace().last().unwrap_or(last).to_string();
+            claimed.insert(last.to_string());
+            e.short.push(shown);
+        }
+    }
 }
 
 /// An English role from the words of an Arabic title (a guess, for review).

@@ -557,7 +557,16 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                 continue;
             }
             let raw = &a.article.text[m.start..m.end];
-            let form = normalize::display_form(raw);
+            let mut form = normalize::display_form(raw);
+            // after the preposition ل a name's ال loses its alef (للزبداني): the name is still
+            // written with ال, which is not a second spelling
+            let spelling = &g.entities[m.entity].spellings[m.spelling];
+            if spelling.key.as_str().starts_with("ال")
+                && form.starts_with('ل')
+                && !normalize::key(&form).as_str().starts_with("ال")
+            {
+                form.insert(0, 'ا');
+            }
             let en = per.entry(m.entity).or_insert_with(|| EntityNames {
                 entity: m.entity,
                 forms: BTreeMap::new(),
