@@ -433,6 +433,19 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                             ));
                         }
                     }
+                    // names the glossary ties together with same_as (contested naming)
+                    for en in &l.analysis.names.entities {
+                        let e = &g.entities[en.entity];
+                        if let Some((t, note)) = &e.same_as {
+                            rows.push((
+                                Severity::Info,
+                                format!(
+                                    "(all sources): info [same_as] {}: «{}» ({}) is the same as «{}» ({}): {}\n",
+                                    e.id, e.ar, e.en, g.entities[*t].ar, g.entities[*t].en, note.en
+                                ),
+                            ));
+                        }
+                    }
                     rows.sort_by_key(|r| std::cmp::Reverse(r.0));
                     let mut text: String = rows.into_iter().map(|r| r.1).collect();
                     let yaml = context::suggestions_yaml(g, &l.analysis);
