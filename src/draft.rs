@@ -131,6 +131,11 @@ struct Occurrence {
     article: usize,
     /// `path:line:col`.
     place: String,
+    /// The words as found, clitics included (matching form).
+    raw: String,
+    /// For a one-word place, the same with the next word (كراسنو دار), used when that
+    /// spelling groups with another candidate.
+    alt: Option<(String, String)>,
 }
 
 /// One entry of the draft.
@@ -408,6 +413,26 @@ pub fn suggest(g: &Glossary, articles: &[Article]) -> Draft {
                 .join(" ");
         }
     }
+    // a place written in two words (كراسنو دار) where another candidate has it in one
+    let skeletons: HashSet<String> = occ.iter().map(|o| group_key(&o.key)).collect();
+    for o in occ.iter_mut() {
+        if let Some((k, surface)) = o.alt.take() {
+            if skeletons.contains(&group_key(&k)) && group_key(&k) != group_key(&o.key) {
+                o.key = k;
+                o.surface = surface;
+            }
+        }
+    }
+    // a transliterated word that is part of a name found another way is left to that name
+    // (its short form), also when a clitic letter was taken off it (كوليكوف → وليكوف)
+    let name_words: HashSet<String> = occ
+        .iter()
+        .filter(|o| o.cue != Cue::Shape)
+        .flat_map(|o| o.key.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    occ.retain(|o| {
+        o.cue != Cue::Shape || !(name_words.contains(&o.key) || name_words.contains(&o.raw))
+    });
     // «جبهة الزبداني» is the front at a place the articles name, not an organisation
     let places: HashSet<String> = occ
         .iter()
@@ -472,6 +497,20 @@ fn scan_article(
         let (ks, ke) = (ws[first].start + skip, ws[last].end);
         let (s, e) = norm.orig_span(ks, ke);
         let surface = normalize::display_form(&a.text[s..e]);
+        let n = last + 1;
+        let alt = (kind == EntityKind::Place
+            && first == last
+            && n < ws.len()
+            && joined(n)
+            && mention_at(ws[n].start, ws[n].end).is_none()
+            && name_word(word(n))
+            && !word(n).starts_with("ال")
+            && !word(n).starts_with('و'))
+        .then(|| {
+            let (_, e2) = norm.orig_span(ws[n].start, ws[n].end);
+            let surface = normalize::display_form(&a.text[s..e2]);
+            (normalize::key(&surface).as_str().to_string(), surface)
+        });
         out.push(Occurrence {
             key: normalize::key(&surface).as_str().to_string(),
             surface,
@@ -481,6 +520,8 @@ fn scan_article(
             side,
             article: ai,
             place: place_of(ks),
+            raw: key[ws[first].start..ws[last].end].to_string(),
+            alt,
         });
     };
     let is_place_mention = |j: usize| {
@@ -709,7 +750,7 @@ fn scan_article(
                 if mention_at(s, e).is_some()
                     || !name_word(t)
                     || is_place_word(t)
-                    || (j == start && !t.starts_with("ال"))
+                    || !t.starts_with("ال")
                 {
                     break;
                 }

@@ -6,6 +6,7 @@ mod brief;
 mod figures;
 mod glossary_file;
 mod inputs;
+mod layers;
 mod names;
 mod robust;
 mod sample;
