@@ -201,9 +201,8 @@ fn unused_triggers(g: &Glossary, a: &Analysis, out: &mut Vec<LintFinding>) {
 fn after_place_words(g: &Glossary, a: &Analysis, out: &mut Vec<LintFinding>) {
     for x in &a.articles {
         let norm = Normalized::new(&x.article.text);
-        let key = norm.key();
         for (ks, ke, e) in crate::link::after_place_word(g, &norm) {
-            let (s, _) = norm.orig_span(ks, ke);
+            let (s, end) = norm.orig_span(ks, ke);
             let before = &x.article.text[..s];
             let line = before.matches('\n').count() + 1;
             let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -215,7 +214,7 @@ fn after_place_words(g: &Glossary, a: &Analysis, out: &mut Vec<LintFinding>) {
                     "{} ({}) follows a place word in «{}»: linking leaves it out there; add the place to the glossary",
                     g.entities[e].id,
                     g.entities[e].kind.as_str(),
-                    &key[ks..ke]
+                    &x.article.text[s..end]
                 ),
             });
         }

@@ -212,6 +212,11 @@ impl FuzzyIndex {
             exact: HashMap::new(),
         };
         for (ei, e) in g.entities.iter().enumerate() {
+            // near-spellings are looked for around the story's names: the world glossary's
+            // thousands of names would find a near-spelling in every ordinary word
+            if g.is_world(ei) {
+                continue;
+            }
             // organisation names are made of common nouns (منظمة، مجلس); people and places are
             // transliterations, where near-spellings matter
             // countries are well known and their other forms are adjectives
@@ -355,10 +360,11 @@ pub fn scan(
         let distinct: BTreeSet<usize> = mentions
             .iter()
             .filter(|m| {
-                matches!(
-                    g.entities[m.entity].kind,
-                    crate::glossary::EntityKind::Person | crate::glossary::EntityKind::Place
-                )
+                !g.is_world(m.entity)
+                    && matches!(
+                        g.entities[m.entity].kind,
+                        crate::glossary::EntityKind::Person | crate::glossary::EntityKind::Place
+                    )
             })
             .map(|m| m.entity)
             .collect();
@@ -471,6 +477,7 @@ pub fn scan(
             let sent = sentence_at(&article.sentences, norm.orig_start(w.start));
             let sentence_mentions_story = mentions.iter().any(|m| {
                 m.sentence == sent
+                    && !g.is_world(m.entity)
                     && g.entities[m.entity].kind != crate::glossary::EntityKind::Country
                     && !m.adjective
             });
@@ -634,7 +641,9 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                     forms: d,
                 });
             }
-            for f in fulls {
+            // the world glossary's spelling is no house style: only a story glossary prefers
+            let prefers = !g.is_world(en.entity);
+            for f in fulls.into_iter().filter(|_| prefers) {
                 if *f != preferred && kind_of(f) != FormKind::Preferred {
                     en.findings.push(Finding {
                         kind: FindingKind::NotPreferred,
@@ -658,7 +667,7 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                 who.entry(f).or_default().push(ai);
             }
         }
-        if who.len() > 1 && en.forms.len() > 1 {
+        if who.len() > 1 && en.forms.len() > 1 && !g.is_world(en.entity) {
             let parts: Vec<String> = who
                 .iter()
                 .map(|(f, arts_)| {
