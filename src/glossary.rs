@@ -705,10 +705,10 @@ impl Glossary {
                 .filter(|s| s.kind != FormKind::Adjective)
             {
                 s.adjective_form = adjectives.iter().any(|a| {
-                    s.key
-                        .as_str()
-                        .strip_prefix(a.as_str())
-                        .is_some_and(|rest| lexicon::ADJECTIVE_SUFFIXES.contains(&rest))
+                    s.key.as_str().strip_prefix(a.as_str()).is_some_and(|rest| {
+                        // ا is the accusative ending, which never follows ال
+                        rest != "ا" && lexicon::ADJECTIVE_SUFFIXES.contains(&rest)
+                    })
                 });
             }
             let side = match &e.side {

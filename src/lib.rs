@@ -4,7 +4,8 @@
 //! `corpus` (files → articles) → `normalize` (text → matching keys) → `glossary` (YAML →
 //! compiled matcher) → `link` (mentions) → `extract` (numbers, dates, quotes, attribution) →
 //! `align` (same sentence across sources) → `compare` (agree / update / conflict, word diffs) →
-//! `names` (spelling consistency) → `report` (the facts document) → `render` (JSON, Markdown,
+//! `names` (spelling consistency; `draft` and `lint` make `glossary suggest` and `glossary
+//! check`) → `report` (the facts document) → `render` (JSON, Markdown,
 //! HTML). Only `corpus` and `glossary` read files; only `render` and `cli` write.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

@@ -75,7 +75,11 @@ fn adjective_variants(g: &Glossary, out: &mut Vec<LintFinding>) {
                     let Some(rest) = s.key.as_str().strip_prefix(adj.key.as_str()) else {
                         continue;
                     };
-                    if rest.is_empty() || !lexicon::ADJECTIVE_SUFFIXES.contains(&rest) {
+                    // ا is the accusative ending (روسياً), never after ال: روسيا is no adjective
+                    if rest.is_empty()
+                        || rest == "ا"
+                        || !lexicon::ADJECTIVE_SUFFIXES.contains(&rest)
+                    {
                         continue;
                     }
                     let (severity, whose) = if oi == ei {
