@@ -165,6 +165,8 @@ pub struct Term {
 pub struct Trigger {
     pub words: Vec<String>,
     pub prefix: bool,
+    /// As written in the glossary.
+    pub text: String,
 }
 
 impl Trigger {
@@ -764,6 +766,7 @@ impl Glossary {
                                     .map(str::to_string)
                                     .collect(),
                                 prefix: raw.ends_with('*'),
+                                text: raw.to_string(),
                             }
                         })
                         .collect(),

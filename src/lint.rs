@@ -188,12 +188,7 @@ fn unused_triggers(g: &Glossary, a: &Analysis, out: &mut Vec<LintFinding>) {
                     severity: Severity::Info,
                     kind: "unused_trigger",
                     at: at.clone(),
-                    message: format!(
-                        "{what} {}: trigger «{}{}» never matched",
-                        t.id,
-                        tr.words.join(" "),
-                        if tr.prefix { "*" } else { "" }
-                    ),
+                    message: format!("{what} {}: trigger «{}» never matched", t.id, tr.text),
                 });
             }
         }
