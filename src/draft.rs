@@ -183,12 +183,16 @@ fn first_name(w: &str) -> Option<usize> {
     }
 }
 
-/// Is this word (after clitics) one that opens an organisation's name? Returns "is an outlet".
-fn org_word(w: &str) -> Option<bool> {
-    ORG_WORDS
-        .iter()
-        .find(|(o, _)| lexicon::any_form(w, |f| f == *o))
-        .map(|(_, outlet)| *outlet)
+/// Is this word (after clitics) one that opens an organisation's name? Returns "is an outlet"
+/// and the bytes of clitics before it (لوزارة → 2).
+fn org_word(w: &str) -> Option<(bool, usize)> {
+    let forms = std::iter::once(w).chain(lexicon::clitic_forms(w));
+    for f in forms {
+        if let Some((_, outlet)) = ORG_WORDS.iter().find(|(o, _)| *o == f) {
+            return Some((*outlet, w.len() - f.len()));
+        }
+    }
+    None
 }
 
 /// Does the word carry the article (الحزب، والمدينة، للحزب)? A name's opening word in its
@@ -215,6 +219,10 @@ const MORE_PLACE_WORDS: &[&str] = &[
 
 /// Titles beside the general ones: a deputy, a secretary, a commander in the field.
 const MORE_TITLES: &[&str] = &[
+    "امير",
+    "الفريق",
+    "المهندس",
+    "العميد",
     "امين",
     "نايب",
     "نايبه",
@@ -392,23 +400,39 @@ pub fn suggest(g: &Glossary, articles: &[Article]) -> Draft {
     // a person's name that runs on into the next word (حسن نصرالله رسالة، حسن نصرالله
     // ونائبه): two different continuations of the same two words cut both to those two
     let mut continuations: HashMap<String, BTreeSet<String>> = HashMap::new();
+    // the words up to the second that is not a connector (فيصل بن خالد)
+    let head = |key: &str| -> Option<usize> {
+        let ws: Vec<&str> = key.split(' ').collect();
+        let mut n = 0;
+        for (i, w) in ws.iter().enumerate() {
+            if !lexicon::is_name_connector(w) {
+                n += 1;
+                if n == 2 {
+                    return Some(i + 1);
+                }
+            }
+        }
+        None
+    };
     for o in occ.iter().filter(|o| o.kind == EntityKind::Person) {
-        let ws: Vec<&str> = o.key.split(' ').collect();
-        if ws.len() >= 2 {
+        if let Some(h) = head(&o.key) {
+            let ws: Vec<&str> = o.key.split(' ').collect();
             continuations
-                .entry(ws[..2].join(" "))
+                .entry(ws[..h].join(" "))
                 .or_default()
                 .insert(o.key.clone());
         }
     }
     for o in occ.iter_mut().filter(|o| o.kind == EntityKind::Person) {
+        let Some(h) = head(&o.key) else { continue };
         let ws: Vec<&str> = o.key.split(' ').collect();
-        if ws.len() > 2 && continuations[&ws[..2].join(" ")].len() >= 2 {
-            o.key = ws[..2].join(" ");
+        let prefix = ws[..h].join(" ");
+        if ws.len() > h && continuations.get(&prefix).is_some_and(|c| c.len() >= 2) {
+            o.key = prefix;
             o.surface = o
                 .surface
                 .split_whitespace()
-                .take(2)
+                .take(h)
                 .collect::<Vec<_>>()
                 .join(" ");
         }
@@ -454,12 +478,6 @@ pub fn suggest(g: &Glossary, articles: &[Article]) -> Draft {
         entries,
         articles: articles.len(),
     }
-}
-
-/// The clitic-free form of a key word and the number of bytes of clitics before it.
-fn bare(w: &str) -> (&str, usize) {
-    let b = lexicon::strip_clitics(w, 3);
-    (b, w.len() - b.len())
 }
 
 fn scan_article(
@@ -531,8 +549,13 @@ fn scan_article(
     // the words of a name from `start`: up to `max` name words on one line of text
     let name_run = |start: usize, max: usize, allow_article_first: bool| {
         let mut j = start;
-        while j < ws.len() && j < start + max && (j == start || joined(j)) {
+        let mut words = 0;
+        while j < ws.len() && words < max && (j == start || joined(j)) {
             let t = word(j);
+            // بن، عبد… do not count towards the length (فيصل بن خالد بن عبدالعزيز)
+            if !lexicon::is_name_connector(t) {
+                words += 1;
+            }
             // علي inside a name is the name Ali, not the preposition على
             if t == "علي"
                 && j + 1 < ws.len()
@@ -542,12 +565,23 @@ fn scan_article(
                 j += 1;
                 continue;
             }
+            // after بن a nationality adjective is a name (سعد بن تركي)
+            let adjective_name = j > start
+                && word(j - 1) == "بن"
+                && mention_at(ws[j].start, ws[j].end).is_some_and(|m| m.adjective);
+            if adjective_name {
+                j += 1;
+                continue;
+            }
+            // عبد and أبو open a name (عبد الله، أبو سنان); بن and ال do not
+            let opener = matches!(t, "عبد" | "ابو");
             if mention_at(ws[j].start, ws[j].end).is_some()
                 || !name_word(t)
-                || (j > start && t.starts_with('و') && !FIRST_NAMES.contains(&t))
+                || is_place_word(t)
+                || (t.starts_with('و') && !FIRST_NAMES.contains(&t))
                 || (j == start
                     && ((!allow_article_first && t.starts_with("ال"))
-                        || lexicon::is_name_connector(t)
+                        || (lexicon::is_name_connector(t) && !opener)
                         || PARTICLES.contains(&t)))
                 || (j > start && lexicon::clitic_forms(t).any(|r| r.starts_with("ال")))
             {
@@ -619,7 +653,6 @@ fn scan_article(
             i += 1;
             continue;
         }
-        let (_, skip) = bare(w);
         // a person after a title and its filler words (a nationality adjective, an
         // organisation or a country named in the title allowed: أمين عام حزب الله حسن نصرالله)
         if is_title(w) {
@@ -638,7 +671,9 @@ fn scan_article(
                     while j + 1 < ws.len() && ws[j + 1].start < m.kend {
                         j += 1;
                     }
-                } else if !(lexicon::is_title_filler(t) || matches!(t, "في" | "عام" | "ل")) {
+                } else if !(lexicon::is_title_filler(t)
+                    || matches!(t, "في" | "عام" | "ل" | "ركن" | "م"))
+                {
                     break;
                 }
                 j += 1;
@@ -733,7 +768,7 @@ fn scan_article(
             }
         }
         // an organisation: its opening word and up to three more (a nationality adjective ends it)
-        if let Some(outlet) = org_word(w).filter(|_| !has_article(w)) {
+        if let Some((outlet, skip)) = org_word(w).filter(|_| !has_article(w)) {
             let start = i + 1;
             let mut j = start;
             let mut side = None;
@@ -936,7 +971,14 @@ fn add_surnames(
         let Some(&last) = words.last().filter(|_| words.len() >= 2) else {
             continue;
         };
-        if !lexicon::at_least_chars(last, 4) || known.contains(last) || claimed.contains(last) {
+        // after بن the last word is the father's name, not a surname (فيصل بن خالد)
+        let after_connector =
+            words.len() >= 2 && lexicon::is_name_connector(words[words.len() - 2]);
+        if after_connector
+            || !lexicon::at_least_chars(last, 4)
+            || known.contains(last)
+            || claimed.contains(last)
+        {
             continue;
         }
         // more uses than the full names account for
