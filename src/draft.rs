@@ -343,7 +343,7 @@ fn name_word(w: &str) -> bool {
         || w.bytes().any(|b| b.is_ascii_digit())
         || !w.chars().all(|c| ('\u{0621}'..='\u{064a}').contains(&c))
         || lexicon::is_speech_word(w)
-        || lexicon::is_title(w)
+        || is_title(w)
         || lexicon::month(w, None).is_some()
         || lexicon::weekday(w).is_some()
         || lexicon::number_word(w).is_some()
@@ -857,7 +857,11 @@ fn group(g: &Glossary, occ: Vec<Occurrence>, known: &HashSet<&str>) -> Vec<Draft
         for o in os {
             if let Some(last) = o.key.rsplit(' ').next().filter(|_| o.key.contains(' ')) {
                 let lk = group_key(last);
-                if &lk != gk && groups.contains_key(&lk) && lexicon::at_least_chars(last, 4) {
+                // only a person's one-word name (a place named like a surname stays a place)
+                let person = groups
+                    .get(&lk)
+                    .is_some_and(|g| g.iter().all(|o| o.kind == EntityKind::Person));
+                if &lk != gk && person && lexicon::at_least_chars(last, 4) {
                     short_of.entry(lk).or_insert_with(|| gk.clone());
                 }
             }
