@@ -686,8 +686,13 @@ fn scan_article(
             };
             if end > start && lexicon::at_least_chars(word(start), 3) {
                 let (s, e) = norm.orig_span(ws[i].start, ws[start - 1].end);
-                let role = normalize::display_form(&a.text[s..e])
-                    .trim_end_matches(['،', ','])
+                let role = normalize::display_form(&a.text[s..e]);
+                let role = role.trim_end_matches(['،', ',']);
+                // the conjunction before a title is not part of it (واللواء)
+                let role = role
+                    .strip_prefix('و')
+                    .filter(|r| is_title(normalize::key(r.split(' ').next().unwrap_or(r)).as_str()))
+                    .unwrap_or(role)
                     .to_string();
                 push(
                     start,
