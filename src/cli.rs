@@ -3,7 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use crate::error::Error;
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, Layer};
 use crate::names::Severity;
 use crate::render::{self, context, Templates};
 use crate::{corpus, report};
@@ -45,9 +45,8 @@ pub struct Common {
     /// sources.yaml gives dates and outlets).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// The glossary of names, measures and events [default: glossary.yaml].
-    #[arg(long)]
-    pub glossary: Option<PathBuf>,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
     /// The largest article read: a .txt or .md file, or one line of a feed (`5MB`, `200kB`,
     /// or bytes).
     #[arg(long, default_value = "5MB", value_parser = parse_size)]
@@ -55,6 +54,69 @@ pub struct Common {
     /// A folder of templates that replace the built-in ones file by file.
     #[arg(long)]
     pub templates: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug, Default)]
+pub struct GlossaryArgs {
+    /// A story glossary (names, measures, events), layered over the built-in world glossary.
+    /// Repeatable: later files extend earlier ones; an id defined twice is an error unless the
+    /// later entry says `override: true`. Default: ./glossary.yaml when it exists.
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Do not use the built-in world glossary (countries, capitals, organisations, outlets,
+    /// heads of state).
+    #[arg(long)]
+    pub no_world_glossary: bool,
+}
+
+impl GlossaryArgs {
+    /// The glossary for `brief`, `diff` and `names`: a story glossary is required (the world
+    /// glossary alone knows no story's people); a missing one stops the run with a hint.
+    pub fn load_story(&self) -> anyhow::Result<Glossary> {
+        if self.files.is_empty() && !Path::new("glossary.yaml").exists() {
+            return Err(Error::Usage(
+                "no glossary: glossary.yaml is not in this folder; name the story's glossary with \
+                 --glossary FILE, or draft one with `mizan glossary suggest ARTICLES... > glossary.yaml`"
+                    .to_string(),
+            )
+            .into());
+        }
+        self.load()
+    }
+
+    /// The glossary layers in order: the world glossary, then the story files.
+    pub fn layers(&self) -> anyhow::Result<Vec<Layer>> {
+        let mut layers = Vec::new();
+        if !self.no_world_glossary {
+            layers.push(Layer::world());
+        }
+        if self.files.is_empty() {
+            let default = Path::new("glossary.yaml");
+            if default.exists() {
+                layers.push(Layer::read(default)?);
+            } else if self.no_world_glossary {
+                return Err(Error::Usage(
+                    "no glossary: name the story's glossary with --glossary FILE, or draft one \
+                     with `mizan glossary suggest ARTICLES... > glossary.yaml`"
+                        .to_string(),
+                )
+                .into());
+            } else {
+                eprintln!(
+                    "mizan: no ./glossary.yaml and no --glossary: using the world glossary alone \
+                     (draft a story glossary with `mizan glossary suggest ARTICLES... > glossary.yaml`)"
+                );
+            }
+        }
+        for f in &self.files {
+            layers.push(Layer::read(f)?);
+        }
+        Ok(layers)
+    }
+
+    pub fn load(&self) -> anyhow::Result<Glossary> {
+        Ok(Glossary::layered(&self.layers()?)?)
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -119,6 +181,31 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "warning")]
         severity: Level,
     },
+    /// Draft or check a story glossary.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GlossaryCommand {
+    /// Print a draft story glossary (YAML) of the names in the articles that no glossary has
+    /// yet: people after titles, places after مدينة/بلدة…, organisations after وزارة/حزب…, and
+    /// transliterated words that recur. Check every entry (the English forms are guesses).
+    Suggest {
+        /// Article files and folders.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        glossary: GlossaryArgs,
+    },
+    /// Lint the glossary; with articles, also report spellings and triggers that never match,
+    /// variants that are another entity's adjective, and names matched after a place word.
+    Check {
+        /// Article files and folders (optional).
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        glossary: GlossaryArgs,
+    },
 }
 
 /// `5MB`, `200kB`, `1000`: a size in bytes (decimal units, as disks are sold).
@@ -167,38 +254,6 @@ pub fn main() -> i32 {
     }
 }
 
-/// The glossary: `--glossary FILE`, or `./glossary.yaml`. A missing or empty one stops the run
-/// with a hint.
-fn load_glossary(common: &Common) -> anyhow::Result<Glossary> {
-    let path = common
-        .glossary
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("glossary.yaml"));
-    if let Err(e) = std::fs::metadata(&path) {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            let msg = match &common.glossary {
-                None => format!(
-                    "no glossary: {} is not in this folder; name the story's glossary with --glossary FILE",
-                    path.display()
-                ),
-                Some(_) => format!("{}: glossary not found", path.display()),
-            };
-            return Err(Error::Usage(msg).into());
-        }
-    }
-    let g = Glossary::load(&path)?;
-    if g.entities.is_empty() {
-        return Err(Error::Usage(format!(
-            "{}: empty glossary (no entities): list the story's people, places and organisations \
-             under `entities:` (see README, \"The glossary\"); `mizan glossary suggest` drafts \
-             entries from the articles",
-            path.display()
-        ))
-        .into());
-    }
-    Ok(g)
-}
-
 struct Loaded {
     glossary: Glossary,
     templates: Templates,
@@ -209,14 +264,26 @@ struct Loaded {
 /// Glossary and templates first (a bad one stops the run before any work), then the articles
 /// (a bad one is reported and skipped).
 fn load(common: &Common, skip: &[PathBuf]) -> anyhow::Result<Loaded> {
-    let glossary = load_glossary(common)?;
+    let glossary = common.glossary.load_story()?;
     let templates = Templates::load(common.templates.as_deref())?;
-    let t = std::time::Instant::now();
     let opts = corpus::Options {
         max_article_bytes: common.max_article_size,
         skip: skip.to_vec(),
     };
-    let corpus = corpus::read_with(&common.inputs, &opts);
+    let corpus = read_inputs(&common.inputs, &opts)?;
+    let analysis = crate::run_pipeline(&glossary, corpus.articles);
+    Ok(Loaded {
+        glossary,
+        templates,
+        analysis,
+        input_errors: corpus.errors.len(),
+    })
+}
+
+/// Read the articles, reporting the ones that cannot be read; none at all is an error.
+fn read_inputs(inputs: &[PathBuf], opts: &corpus::Options) -> anyhow::Result<corpus::Corpus> {
+    let t = std::time::Instant::now();
+    let corpus = corpus::read_with(inputs, opts);
     if std::env::var_os("MIZAN_TIMING").is_some() {
         eprintln!(
             "mizan: read {} articles in {:.2?}",
@@ -233,13 +300,7 @@ fn load(common: &Common, skip: &[PathBuf]) -> anyhow::Result<Loaded> {
     if corpus.articles.is_empty() {
         return Err(Error::Usage("no article could be read".to_string()).into());
     }
-    let analysis = crate::run_pipeline(&glossary, corpus.articles);
-    Ok(Loaded {
-        glossary,
-        templates,
-        analysis,
-        input_errors: corpus.errors.len(),
-    })
+    Ok(corpus)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -406,6 +467,47 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             stdout(&l.templates.render("disagreements", &ctx)?)?;
             Ok(status(&l))
         }
+        Command::Glossary(GlossaryCommand::Suggest { inputs, glossary }) => {
+            let g = glossary.load()?;
+            let corpus = read_inputs(&inputs, &corpus::Options::default())?;
+            let draft = crate::draft::suggest(&g, &corpus.articles);
+            stdout(&draft.to_yaml())?;
+            Ok(if corpus.errors.is_empty() {
+                exit::OK
+            } else {
+                exit::PARTIAL
+            })
+        }
+        Command::Glossary(GlossaryCommand::Check { inputs, glossary }) => {
+            let g = glossary.load()?;
+            let (analysis, errors) = if inputs.is_empty() {
+                (None, 0)
+            } else {
+                let corpus = read_inputs(&inputs, &corpus::Options::default())?;
+                let n = corpus.errors.len();
+                (Some(crate::run_pipeline(&g, corpus.articles)), n)
+            };
+            let findings = crate::lint::check(&g, analysis.as_ref());
+            let mut text = String::new();
+            for f in &findings {
+                text.push_str(&f.to_string());
+                text.push('\n');
+            }
+            text.push_str(&format!(
+                "{} entities in {} layer(s); {} finding(s)\n",
+                g.entities.len(),
+                g.layers.len(),
+                findings.len()
+            ));
+            stdout(&text)?;
+            Ok(if errors > 0 {
+                exit::PARTIAL
+            } else if findings.iter().any(|f| f.severity >= Severity::Warning) {
+                exit::FINDINGS
+            } else {
+                exit::OK
+            })
+        }
         Command::Names {
             common,
             format,
@@ -453,6 +555,19 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                                     f.kind.as_str(),
                                     g.entities[en.entity].id,
                                     f.message
+                                ),
+                            ));
+                        }
+                    }
+                    // names the glossary ties together with same_as (contested naming)
+                    for en in &l.analysis.names.entities {
+                        let e = &g.entities[en.entity];
+                        if let Some((t, note)) = &e.same_as {
+                            rows.push((
+                                Severity::Info,
+                                format!(
+                                    "(all sources): info [same_as] {}: «{}» ({}) is the same as «{}» ({}): {}\n",
+                                    e.id, e.ar, e.en, g.entities[*t].ar, g.entities[*t].en, note.en
                                 ),
                             ));
                         }

@@ -4,13 +4,13 @@
 //! measures, subjects and events with their trigger words, and one Aho–Corasick automaton over all
 //! spellings. Errors stop the run and carry `file:line:col`.
 
-use crate::error::{Error, Result};
+use crate::error::{yaml_error, Error, Result};
 use crate::lexicon;
 use crate::normalize::{self, Key};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -20,6 +20,8 @@ pub enum EntityKind {
     Place,
     Country,
     Organisation,
+    /// A news agency, channel or paper (رويترز، الأناضول، الجزيرة): a source, not an actor.
+    Outlet,
 }
 
 impl EntityKind {
@@ -29,6 +31,7 @@ impl EntityKind {
             EntityKind::Place => "place",
             EntityKind::Country => "country",
             EntityKind::Organisation => "organisation",
+            EntityKind::Outlet => "outlet",
         }
     }
 }
@@ -74,6 +77,9 @@ struct RawEntity {
     side: Option<Spanned<String>>,
     #[serde(default)]
     same_as: Option<RawSameAs>,
+    /// Replace the entity of the same id from an earlier glossary layer.
+    #[serde(default, rename = "override")]
+    replaces: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,6 +103,9 @@ struct RawTerm {
     /// For measures: the figure belongs to the place named before it (a population).
     #[serde(default)]
     per_place: bool,
+    /// Replace the term of the same id from an earlier glossary layer.
+    #[serde(default, rename = "override")]
+    replaces: bool,
     /// For measures triggered by what is counted (tanks, homes): one of these words must be in
     /// the figure's clause (a verb of destroying), or the measure does not apply.
     #[serde(default)]
@@ -129,6 +138,10 @@ pub struct Spelling {
     #[serde(skip)]
     pub key: Key,
     pub kind: FormKind,
+    /// A name that is also the entity's own nationality adjective with an ending (سورية =
+    /// سوري + ة): after ال it is the adjective.
+    #[serde(skip)]
+    pub adjective_form: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -142,6 +155,8 @@ pub struct Entity {
     /// The entity this one speaks for (a capital for its country, a ministry for its state).
     pub side: Option<usize>,
     pub same_as: Option<(usize, Bilingual)>,
+    /// The glossary layer (index into [`Glossary::layers`]) that defines it.
+    pub layer: usize,
 }
 
 /// A measure, subject group or event, with its trigger words.
@@ -169,6 +184,8 @@ pub struct Term {
 pub struct Trigger {
     pub words: Vec<String>,
     pub prefix: bool,
+    /// As written in the glossary.
+    pub text: String,
 }
 
 impl Trigger {
@@ -300,7 +317,12 @@ pub struct Pattern {
 }
 
 pub struct Glossary {
+    /// The first file given (the story glossary when there is one), for messages.
     pub path: PathBuf,
+    /// Every file, in layer order (the world glossary first when it is used).
+    pub layers: Vec<PathBuf>,
+    /// Is layer 0 the built-in world glossary?
+    pub world: bool,
     pub entities: Vec<Entity>,
     pub measures: Vec<Term>,
     pub subjects: Vec<Term>,
@@ -313,7 +335,60 @@ pub struct Glossary {
     /// What a figure counts (tanks, homes), in English for `numbers[].item`.
     pub items: Vec<Term>,
     pub item_index: TriggerIndex,
+    /// Spellings a later layer took from an entity of an earlier one.
+    pub shadowed: Vec<Shadowed>,
     by_id: HashMap<String, usize>,
+}
+
+/// A spelling claimed by entities of two layers: the later layer wins it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Shadowed {
+    pub spelling: String,
+    /// The entity of the earlier layer that lost it.
+    pub lost_by: String,
+    /// The entity of the later layer that has it now.
+    pub won_by: String,
+    /// `file:line:col` of the winning spelling.
+    pub at: String,
+}
+
+/// One glossary file of a layered glossary.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// The world glossary shipped inside the binary: countries, capitals and cities, international
+/// organisations, outlets and heads of state (`scripts/world-glossary.py` regenerates it).
+pub const WORLD_YAML: &str = include_str!("../glossaries/world.yaml");
+/// How messages name the built-in world glossary.
+pub const WORLD_PATH: &str = "glossaries/world.yaml";
+
+impl Layer {
+    /// The built-in world glossary.
+    pub fn world() -> Layer {
+        Layer {
+            path: PathBuf::from(WORLD_PATH),
+            text: WORLD_YAML.to_string(),
+        }
+    }
+
+    /// Read a glossary file; a missing one says how to give or make one.
+    pub fn read(path: &Path) -> Result<Layer> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Ok(Layer {
+                path: path.to_path_buf(),
+                text,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::input(
+                path,
+                "glossary not found; name the story's glossary with --glossary FILE, or draft one \
+                 with `mizan glossary suggest ARTICLES... > glossary.yaml`",
+            )),
+            Err(e) => Err(Error::input(path, format!("cannot read the glossary: {e}"))),
+        }
+    }
 }
 
 impl std::fmt::Debug for Glossary {
@@ -325,55 +400,312 @@ impl std::fmt::Debug for Glossary {
     }
 }
 
-impl Glossary {
-    pub fn load(path: &Path) -> Result<Glossary> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+/// One file parsed and checked on its own.
+struct ParsedLayer {
+    path: PathBuf,
+    raw: RawGlossary,
+}
+
+fn at_span(path: &Path, s: &Spanned<String>, msg: String) -> Error {
+    Error::at(path, s.referenced.line(), s.referenced.column(), msg)
+}
+
+fn place(path: &Path, s: &Spanned<String>) -> String {
+    format!(
+        "{}:{}:{}",
+        path.display(),
+        s.referenced.line(),
+        s.referenced.column()
+    )
+}
+
+/// serde-saphyr's type errors name parser events; say which field wanted a list or a text.
+fn glossary_yaml_error(path: &Path, text: &str, err: serde_saphyr::Error) -> Error {
+    let e = yaml_error(path, err);
+    let Error::At {
+        path,
+        line,
+        column,
+        message,
+    } = e
+    else {
+        return e;
+    };
+    let wanted = if message.contains("expected sequence") {
+        Some("a list ([a, b] or lines starting with -)")
+    } else if message.contains("expected string") {
+        Some("a text")
+    } else if message.contains("expected mapping") {
+        Some("a mapping (key: value lines)")
+    } else {
+        None
+    };
+    let Some(wanted) = wanted else {
+        return Error::At {
+            path,
+            line,
+            column,
+            message,
+        };
+    };
+    // the field is the key written before the value on that line
+    let field = text
+        .lines()
+        .nth(line.saturating_sub(1) as usize)
+        .and_then(|l| {
+            let before: String = l.chars().take(column.saturating_sub(1) as usize).collect();
+            let before = before.trim_end().strip_suffix(':')?.to_string();
+            let key = before.trim_start().trim_start_matches("- ").trim();
+            (!key.is_empty()).then(|| key.to_string())
+        });
+    let message = match field {
+        Some(f) => format!("field `{f}` expected {wanted}"),
+        None => format!("expected {wanted} here"),
+    };
+    Error::At {
+        path,
+        line,
+        column,
+        message,
+    }
+}
+
+impl ParsedLayer {
+    fn parse(layer: &Layer) -> Result<ParsedLayer> {
+        let path = layer.path.as_path();
+        let meaningful = layer
+            .text
+            .lines()
+            .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        let empty = || {
+            Error::input(
+                path,
+                "the glossary is empty: it defines no entities, measures, subjects or events \
+                 (draft one with `mizan glossary suggest ARTICLES...`)",
+            )
+        };
+        if !meaningful {
+            return Err(empty());
+        }
+        let raw: RawGlossary =
+            serde_saphyr::from_str_with_options(&layer.text, crate::error::glossary_options())
+                .map_err(|e| {
+                    if e.to_string().contains("budget breached") {
+                        crate::error::glossary_yaml_error(path, e)
+                    } else {
+                        glossary_yaml_error(path, &layer.text, e)
+                    }
+                })?;
+        if raw.entities.is_empty()
+            && raw.measures.is_empty()
+            && raw.subjects.is_empty()
+            && raw.events.is_empty()
+        {
+            return Err(empty());
+        }
+        let at = |s: &Spanned<String>, msg: String| at_span(path, s, msg);
+        let mut ids: HashMap<&str, ()> = HashMap::new();
+        // normalised spelling → (entity, the spelling as written) for the "claimed twice" check
+        let mut claimed: HashMap<Key, (usize, &str)> = HashMap::new();
+        for (i, e) in raw.entities.iter().enumerate() {
+            check_id(&e.id).map_err(|m| at(&e.id, m))?;
+            if ids.insert(e.id.value.as_str(), ()).is_some() {
+                return Err(at(&e.id, format!("duplicate entity id {:?}", e.id.value)));
+            }
+            if e.en.as_ref().is_none_or(|s| s.trim().is_empty()) {
+                return Err(at(
+                    &e.id,
+                    format!("entity {:?} has no English name (en)", e.id.value),
+                ));
+            }
+            let Some(ar) = e.ar.as_ref().filter(|s| !s.value.trim().is_empty()) else {
+                return Err(at(
+                    &e.id,
+                    format!("entity {:?} has no Arabic name (ar)", e.id.value),
+                ));
+            };
+            let all = std::iter::once(ar)
+                .chain(&e.variants)
+                .chain(&e.short)
+                .chain(&e.adjectives);
+            for s in all {
+                let key = normalize::key(&s.value);
+                if key.is_empty() {
+                    return Err(at(s, "empty spelling".to_string()));
+                }
+                if let Some((other, written)) = claimed.get(&key) {
+                    if *other == i {
+                        return Err(at(
+                            s,
+                            format!(
+                                "{:?} repeats {:?} of the same entity after normalisation",
+                                s.value, written
+                            ),
+                        ));
+                    }
+                    return Err(at(
+                        s,
+                        format!(
+                            "{:?} is claimed by two entities after normalisation: {:?} and {:?} ({:?})",
+                            s.value, raw.entities[*other].id.value, e.id.value, written
+                        ),
+                    ));
+                }
+                claimed.insert(key, (i, s.value.as_str()));
+            }
+        }
+        for (list, what) in [
+            (&raw.measures, "measure"),
+            (&raw.subjects, "subject"),
+            (&raw.events, "event"),
+            (&raw.items, "item"),
+        ] {
+            let mut seen: HashMap<&str, ()> = HashMap::new();
+            for t in list {
+                check_id(&t.id).map_err(|m| at(&t.id, m))?;
+                if seen.insert(t.id.value.as_str(), ()).is_some() {
+                    return Err(at(&t.id, format!("duplicate {what} id {:?}", t.id.value)));
+                }
+                if t.triggers.is_empty() {
+                    return Err(at(
+                        &t.id,
+                        format!("{what} {:?} has no triggers", t.id.value),
+                    ));
+                }
+                for tr in t.triggers.iter().chain(&t.requires) {
+                    if normalize::key(tr.value.trim().trim_end_matches('*')).is_empty() {
+                        return Err(at(tr, "empty trigger".to_string()));
+                    }
+                }
+            }
+        }
+        Ok(ParsedLayer {
             path: path.to_path_buf(),
-            source: e,
-        })?;
-        Glossary::parse(path, &text)
+            raw,
+        })
+    }
+}
+
+/// Merge items with ids across layers: a later layer's item with the same id replaces the
+/// earlier one (keeping its place) only when marked `override: true`.
+fn merge_layers<'a, T>(
+    layers: &'a [ParsedLayer],
+    items: impl Fn(&'a RawGlossary) -> &'a [T],
+    id: impl Fn(&T) -> &Spanned<String>,
+    replaces: impl Fn(&T) -> bool,
+    what: &str,
+) -> Result<Vec<(usize, &'a T)>> {
+    let mut out: Vec<(usize, &T)> = Vec::new();
+    let mut pos: HashMap<&str, usize> = HashMap::new();
+    for (li, l) in layers.iter().enumerate() {
+        for it in items(&l.raw) {
+            let sid = id(it);
+            match pos.get(sid.value.as_str()) {
+                Some(&p) => {
+                    let (earlier, prev) = out[p];
+                    if !replaces(it) {
+                        return Err(at_span(
+                            &l.path,
+                            sid,
+                            format!(
+                                "{what} id {:?} is also defined at {}; mark this one `override: true` \
+                                 to replace it, or remove one",
+                                sid.value,
+                                place(&layers[earlier].path, id(prev))
+                            ),
+                        ));
+                    }
+                    out[p] = (li, it);
+                }
+                None => {
+                    pos.insert(sid.value.as_str(), out.len());
+                    out.push((li, it));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl Glossary {
+    /// One glossary file, without the world glossary.
+    pub fn load(path: &Path) -> Result<Glossary> {
+        Glossary::layered(&[Layer::read(path)?])
     }
 
     pub fn entity(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }
 
+    /// One glossary text, without the world glossary.
     pub fn parse(path: &Path, text: &str) -> Result<Glossary> {
-        let raw: RawGlossary =
-            serde_saphyr::from_str_with_options(text, crate::error::glossary_options())
-                .map_err(|e| crate::error::glossary_yaml_error(path, e))?;
-        let at = |s: &Spanned<String>, msg: String| {
-            Error::at(path, s.referenced.line(), s.referenced.column(), msg)
+        Glossary::layered(&[Layer {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+        }])
+    }
+
+    /// Is entity `e` defined by the built-in world glossary?
+    pub fn is_world(&self, e: usize) -> bool {
+        self.world && self.entities[e].layer == 0
+    }
+
+    /// Layered glossaries: later files extend earlier ones. Within one file a spelling claimed
+    /// by two entities is an error; across files the later file's entity takes the spelling
+    /// and the earlier entity loses it (listed in [`Glossary::shadowed`]). An id defined in two
+    /// files is an error unless the later one says `override: true`.
+    pub fn layered(layers: &[Layer]) -> Result<Glossary> {
+        let Some(first) = layers.first() else {
+            return Err(Error::Usage("no glossary given".to_string()));
         };
-        let mut by_id: HashMap<String, usize> = HashMap::new();
-        for (i, e) in raw.entities.iter().enumerate() {
-            check_id(&e.id).map_err(|m| at(&e.id, m))?;
-            if by_id.insert(e.id.value.clone(), i).is_some() {
-                return Err(at(&e.id, format!("duplicate entity id {:?}", e.id.value)));
+        let parsed: Vec<ParsedLayer> = layers
+            .iter()
+            .map(ParsedLayer::parse)
+            .collect::<Result<_>>()?;
+        let world = first.path == Path::new(WORLD_PATH) && first.text == WORLD_YAML;
+        let raw_entities = merge_layers(
+            &parsed,
+            |r| &r.entities,
+            |e| &e.id,
+            |e| e.replaces,
+            "entity",
+        )?;
+        let by_id: HashMap<String, usize> = raw_entities
+            .iter()
+            .enumerate()
+            .map(|(i, (_, e))| (e.id.value.clone(), i))
+            .collect();
+        // who owns each normalised spelling: the latest layer wins
+        let mut order: Vec<usize> = (0..raw_entities.len()).collect();
+        order.sort_by_key(|&i| raw_entities[i].0);
+        let mut owner: HashMap<Key, usize> = HashMap::new();
+        let mut shadowed = Vec::new();
+        for &i in &order {
+            let (li, e) = raw_entities[i];
+            let ar = e.ar.as_ref().expect("checked when the layer was parsed");
+            for s in std::iter::once(ar)
+                .chain(&e.variants)
+                .chain(&e.short)
+                .chain(&e.adjectives)
+            {
+                let key = normalize::key(&s.value);
+                if let Some(prev) = owner.insert(key, i) {
+                    if prev != i {
+                        shadowed.push(Shadowed {
+                            spelling: s.value.trim().to_string(),
+                            lost_by: raw_entities[prev].1.id.value.clone(),
+                            won_by: e.id.value.clone(),
+                            at: place(&parsed[li].path, s),
+                        });
+                    }
+                }
             }
         }
-        let mut entities = Vec::with_capacity(raw.entities.len());
-        // normalised spelling → (entity, the spelling as written) for the "claimed twice" check
-        let mut claimed: BTreeMap<Key, (usize, String)> = BTreeMap::new();
-        for (i, e) in raw.entities.iter().enumerate() {
-            let en =
-                e.en.clone()
-                    .filter(|s| !s.trim().is_empty())
-                    .ok_or_else(|| {
-                        at(
-                            &e.id,
-                            format!("entity {:?} has no English name (en)", e.id.value),
-                        )
-                    })?;
-            let ar =
-                e.ar.as_ref()
-                    .filter(|s| !s.value.trim().is_empty())
-                    .ok_or_else(|| {
-                        at(
-                            &e.id,
-                            format!("entity {:?} has no Arabic name (ar)", e.id.value),
-                        )
-                    })?;
+        let mut entities = Vec::with_capacity(raw_entities.len());
+        for (i, &(li, e)) in raw_entities.iter().enumerate() {
+            let path = parsed[li].path.as_path();
+            let at = |s: &Spanned<String>, msg: String| at_span(path, s, msg);
+            let ar = e.ar.as_ref().expect("checked when the layer was parsed");
             let mut spellings = Vec::new();
             let lists: [(&[Spanned<String>], FormKind); 4] = [
                 (std::slice::from_ref(ar), FormKind::Preferred),
@@ -384,34 +716,32 @@ impl Glossary {
             for (list, kind) in lists {
                 for s in list {
                     let key = normalize::key(&s.value);
-                    if key.is_empty() {
-                        return Err(at(s, "empty spelling".to_string()));
+                    if owner.get(&key) != Some(&i) {
+                        continue;
                     }
-                    if let Some((other, written)) = claimed.get(&key) {
-                        if *other == i {
-                            return Err(at(
-                                s,
-                                format!(
-                                    "{:?} repeats {:?} of the same entity after normalisation",
-                                    s.value, written
-                                ),
-                            ));
-                        }
-                        return Err(at(
-                            s,
-                            format!(
-                                "{:?} is claimed by two entities after normalisation: {:?} and {:?} ({:?})",
-                                s.value, raw.entities[*other].id.value, e.id.value, written
-                            ),
-                        ));
-                    }
-                    claimed.insert(key.clone(), (i, s.value.clone()));
                     spellings.push(Spelling {
                         text: s.value.trim().to_string(),
                         key,
                         kind,
+                        adjective_form: false,
                     });
                 }
+            }
+            let adjectives: Vec<Key> = e
+                .adjectives
+                .iter()
+                .map(|s| normalize::key(&s.value))
+                .collect();
+            for s in spellings
+                .iter_mut()
+                .filter(|s| s.kind != FormKind::Adjective)
+            {
+                s.adjective_form = adjectives.iter().any(|a| {
+                    s.key.as_str().strip_prefix(a.as_str()).is_some_and(|rest| {
+                        // ا is the accusative ending, which never follows ال
+                        rest != "ا" && lexicon::ADJECTIVE_SUFFIXES.contains(&rest)
+                    })
+                });
             }
             let side = match &e.side {
                 Some(s) => Some(
@@ -436,46 +766,36 @@ impl Glossary {
             entities.push(Entity {
                 id: e.id.value.clone(),
                 kind: e.kind,
-                en: en.trim().to_string(),
+                en: e.en.as_deref().unwrap_or_default().trim().to_string(),
                 ar: ar.value.trim().to_string(),
                 role: e.role.clone(),
                 spellings,
                 side,
                 same_as,
+                layer: li,
             });
         }
-        let terms = |list: &[RawTerm], what: &str| -> Result<Vec<Term>> {
-            let mut seen = HashMap::new();
-            let mut out = Vec::new();
-            for t in list {
-                check_id(&t.id).map_err(|m| at(&t.id, m))?;
-                if seen.insert(t.id.value.clone(), ()).is_some() {
-                    return Err(at(&t.id, format!("duplicate {what} id {:?}", t.id.value)));
-                }
-                if t.triggers.is_empty() {
-                    return Err(at(
-                        &t.id,
-                        format!("{what} {:?} has no triggers", t.id.value),
-                    ));
-                }
-                out.push(Term {
+        let terms = |pick: fn(&RawGlossary) -> &[RawTerm], what: &str| -> Result<Vec<Term>> {
+            let merged = merge_layers(&parsed, pick, |t| &t.id, |t| t.replaces, what)?;
+            Ok(merged
+                .into_iter()
+                .map(|(_, t)| Term {
                     id: t.id.value.clone(),
                     en: t.en.clone(),
                     ar: t.ar.clone(),
-                    triggers: compile_triggers(path, &t.triggers)?,
+                    triggers: t.triggers.iter().map(trigger).collect(),
                     cumulative: t.cumulative.unwrap_or(true),
                     per_place: t.per_place,
-                    requires: compile_triggers(path, &t.requires)?,
+                    requires: t.requires.iter().map(trigger).collect(),
                     denial: t.denial,
                     noun: t.noun.clone(),
-                });
-            }
-            Ok(out)
+                })
+                .collect())
         };
-        let measures = terms(&raw.measures, "measure")?;
-        let subjects = terms(&raw.subjects, "subject")?;
-        let events = terms(&raw.events, "event")?;
-        let items = terms(&raw.items, "item")?;
+        let measures = terms(|r| &r.measures, "measure")?;
+        let subjects = terms(|r| &r.subjects, "subject")?;
+        let events = terms(|r| &r.events, "event")?;
+        let items = terms(|r| &r.items, "item")?;
 
         let mut pats: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
@@ -497,6 +817,13 @@ impl Glossary {
                 }
             }
         }
+        let path = layers
+            .iter()
+            .rev()
+            .find(|l| !(world && l.path == Path::new(WORLD_PATH)))
+            .unwrap_or(first)
+            .path
+            .clone();
         // a DFA is about twice as fast as the default NFA; above a few tens of thousands of
         // spellings its tables grow large, and the contiguous NFA is the better trade
         let kind = if pats.len() <= 40_000 {
@@ -508,9 +835,11 @@ impl Glossary {
             .match_kind(MatchKind::Standard)
             .kind(Some(kind))
             .build(&pats)
-            .map_err(|e| Error::input(path, format!("cannot compile the glossary: {e}")))?;
+            .map_err(|e| Error::input(&path, format!("cannot compile the glossary: {e}")))?;
         Ok(Glossary {
-            path: path.to_path_buf(),
+            path,
+            layers: layers.iter().map(|l| l.path.clone()).collect(),
+            world,
             measure_index: TriggerIndex::new(&measures),
             subject_index: TriggerIndex::new(&subjects),
             event_index: TriggerIndex::new(&events),
@@ -522,6 +851,7 @@ impl Glossary {
             events,
             matcher,
             patterns,
+            shadowed,
             by_id,
         })
     }
@@ -547,25 +877,19 @@ impl Glossary {
     }
 }
 
-/// Trigger words as written in the glossary → normalised words; `*` at the end = any ending.
-fn compile_triggers(path: &Path, list: &[Spanned<String>]) -> Result<Vec<Trigger>> {
-    let mut triggers = Vec::new();
-    for tr in list {
-        let raw = tr.value.trim();
-        let prefix = raw.ends_with('*');
-        let words: Vec<String> = normalize::key(raw.trim_end_matches('*'))
+/// A trigger word as written in the glossary → normalised words; `*` at the end = any ending.
+fn trigger(tr: &Spanned<String>) -> Trigger {
+    let raw = tr.value.trim();
+    Trigger {
+        words: normalize::key(raw.trim_end_matches('*'))
             .as_str()
             .split(' ')
             .filter(|w| !w.is_empty())
             .map(str::to_string)
-            .collect();
-        if words.is_empty() {
-            let (line, col) = (tr.referenced.line(), tr.referenced.column());
-            return Err(Error::at(path, line, col, "empty trigger".to_string()));
-        }
-        triggers.push(Trigger { words, prefix });
+            .collect(),
+        prefix: raw.ends_with('*'),
+        text: raw.to_string(),
     }
-    Ok(triggers)
 }
 
 fn check_id(id: &Spanned<String>) -> std::result::Result<(), String> {

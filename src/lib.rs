@@ -4,7 +4,8 @@
 //! `corpus` (files → articles) → `normalize` (text → matching keys) → `glossary` (YAML →
 //! compiled matcher) → `link` (mentions) → `extract` (numbers, dates, quotes, attribution) →
 //! `align` (same sentence across sources) → `compare` (agree / update / conflict, word diffs) →
-//! `names` (spelling consistency) → `report` (the facts document) → `render` (JSON, Markdown,
+//! `names` (spelling consistency; `draft` and `lint` make `glossary suggest` and `glossary
+//! check`) → `report` (the facts document) → `render` (JSON, Markdown,
 //! HTML). Only `corpus` and `glossary` read files; only `render` and `cli` write.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -12,6 +13,7 @@ pub mod align;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
+pub mod draft;
 pub mod error;
 pub mod explain;
 pub mod extract;
@@ -19,6 +21,7 @@ pub mod fasthash;
 pub mod glossary;
 pub mod lexicon;
 pub mod link;
+pub mod lint;
 pub mod names;
 pub mod normalize;
 pub mod render;

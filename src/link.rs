@@ -5,7 +5,7 @@
 //! byte spans into the original text that exclude the clitics.
 
 use crate::corpus::Sentence;
-use crate::glossary::{FormKind, Glossary};
+use crate::glossary::{EntityKind, FormKind, Glossary};
 use crate::lexicon;
 use crate::normalize::{is_word_char, Normalized};
 
@@ -33,8 +33,61 @@ fn prev_char(key: &str, at: usize) -> Option<char> {
     key[..at].chars().next_back()
 }
 
+/// Words before a place name (in matching form: ة → ه, no hamza), in their construct form
+/// (مدينة حلب): after one, a name that is also an organisation's is the place (بلدة الجزيرة).
+pub const PLACE_WORDS: &[&str] = &[
+    "مدينه",
+    "بلده",
+    "قريه",
+    "منطقه",
+    "اقليم",
+    "محافظه",
+    "ممر",
+    "حي",
+    "مخيم",
+    "ولايه",
+    "ناحيه",
+    "قضاء",
+    "جزيره",
+    "ميناء",
+    "مطار",
+];
+
+/// Is the word before key offset `ws` (a word start) a place word?
+fn place_word_before(key: &str, ws: usize) -> Option<usize> {
+    let before = key[..ws].trim_end_matches(' ');
+    if before.len() + 1 != ws {
+        return None;
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let w = &before[start..];
+    lexicon::any_form(w, |f| PLACE_WORDS.contains(&f)).then_some(start)
+}
+
+/// Organisations and outlets whose name follows a place word, as (key start of the place word,
+/// key end of the name, entity): [`link`] leaves these out.
+pub fn after_place_word(g: &Glossary, norm: &Normalized) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    link_inner(g, norm, &[], Some(&mut out));
+    out
+}
+
 /// Find every mention in one article.
 pub fn link(g: &Glossary, norm: &Normalized, sentences: &[Sentence]) -> Vec<Mention> {
+    link_inner(g, norm, sentences, None)
+}
+
+fn link_inner(
+    g: &Glossary,
+    norm: &Normalized,
+    sentences: &[Sentence],
+    mut skipped: Option<&mut Vec<(usize, usize, usize)>>,
+) -> Vec<Mention> {
     let key = norm.key();
     let mut cands: Vec<(usize, usize, usize)> = Vec::new(); // (kstart, kend, pattern)
     for m in g.matcher.find_overlapping_iter(key) {
@@ -76,6 +129,18 @@ pub fn link(g: &Glossary, norm: &Normalized, sentences: &[Sentence]) -> Vec<Ment
                 continue;
             }
         }
+        // a place word before an organisation's name makes it a place of the same name
+        if matches!(
+            g.entities[p.entity].kind,
+            EntityKind::Organisation | EntityKind::Outlet
+        ) {
+            if let Some(pw) = place_word_before(key, ws) {
+                if let Some(v) = skipped.as_deref_mut() {
+                    v.push((pw, ke, p.entity));
+                }
+                continue;
+            }
+        }
         cands.push((ks, ke, m.pattern().as_usize()));
     }
     // longest first; ties: earlier first, then preferred spellings (lower pattern index)
@@ -103,7 +168,10 @@ pub fn link(g: &Glossary, norm: &Normalized, sentences: &[Sentence]) -> Vec<Ment
             kend: ke,
             entity: p.entity,
             spelling: p.spelling,
-            adjective: g.entities[p.entity].spellings[p.spelling].kind == FormKind::Adjective,
+            adjective: {
+                let sp = &g.entities[p.entity].spellings[p.spelling];
+                sp.kind == FormKind::Adjective || (sp.adjective_form && key[..ks].ends_with("ال"))
+            },
         });
     }
     out.sort_by_key(|m| m.start);

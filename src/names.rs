@@ -212,6 +212,11 @@ impl FuzzyIndex {
             exact: HashMap::new(),
         };
         for (ei, e) in g.entities.iter().enumerate() {
+            // near-spellings are looked for around the story's names: the world glossary's
+            // thousands of names would find a near-spelling in every ordinary word
+            if g.is_world(ei) {
+                continue;
+            }
             // organisation names are made of common nouns (منظمة، مجلس); people and places are
             // transliterations, where near-spellings matter
             // countries are well known and their other forms are adjectives
@@ -309,8 +314,13 @@ fn is_calendar_or_number(w: &str) -> bool {
         || lexicon::number_word(w).is_some()
 }
 
+/// The consonant skeleton of a word: vowel letters dropped, look-alike consonants folded.
+pub fn skeleton(w: &str) -> String {
+    w.chars().filter_map(skeleton_class).collect()
+}
+
 /// Words that look like transliterated foreign names (general Arabic transliteration endings).
-fn foreign_shape(w: &str) -> bool {
+pub fn foreign_shape(w: &str) -> bool {
     let n = w.chars().count();
     n >= 6
         && [
@@ -382,10 +392,11 @@ pub fn scan(
         let distinct: BTreeSet<usize> = mentions
             .iter()
             .filter(|m| {
-                matches!(
-                    g.entities[m.entity].kind,
-                    crate::glossary::EntityKind::Person | crate::glossary::EntityKind::Place
-                )
+                !g.is_world(m.entity)
+                    && matches!(
+                        g.entities[m.entity].kind,
+                        crate::glossary::EntityKind::Person | crate::glossary::EntityKind::Place
+                    )
             })
             .map(|m| m.entity)
             .collect();
@@ -498,6 +509,7 @@ pub fn scan(
             let sent = sentence_at(&article.sentences, norm.orig_start(w.start));
             let sentence_mentions_story = mentions.iter().any(|m| {
                 m.sentence == sent
+                    && !g.is_world(m.entity)
                     && g.entities[m.entity].kind != crate::glossary::EntityKind::Country
                     && !m.adjective
             });
@@ -584,7 +596,16 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                 continue;
             }
             let raw = &a.article.text[m.start..m.end];
-            let form = normalize::display_form(raw);
+            let mut form = normalize::display_form(raw);
+            // after the preposition ل a name's ال loses its alef (للزبداني): the name is still
+            // written with ال, which is not a second spelling
+            let spelling = &g.entities[m.entity].spellings[m.spelling];
+            if spelling.key.as_str().starts_with("ال")
+                && form.starts_with('ل')
+                && !normalize::key(&form).as_str().starts_with("ال")
+            {
+                form.insert(0, 'ا');
+            }
             let en = per.entry(m.entity).or_insert_with(|| EntityNames {
                 entity: m.entity,
                 forms: BTreeMap::new(),
@@ -652,7 +673,9 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                     forms: d,
                 });
             }
-            for f in fulls {
+            // the world glossary's spelling is no house style: only a story glossary prefers
+            let prefers = !g.is_world(en.entity);
+            for f in fulls.into_iter().filter(|_| prefers) {
                 if *f != preferred && kind_of(f) != FormKind::Preferred {
                     en.findings.push(Finding {
                         kind: FindingKind::NotPreferred,
@@ -676,7 +699,7 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> NameReport {
                 who.entry(f).or_default().push(ai);
             }
         }
-        if who.len() > 1 && en.forms.len() > 1 {
+        if who.len() > 1 && en.forms.len() > 1 && !g.is_world(en.entity) {
             let parts: Vec<String> = who
                 .iter()
                 .map(|(f, arts_)| {

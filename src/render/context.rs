@@ -124,6 +124,10 @@ pub struct EntityRow {
     pub kind: &'static str,
     pub role_en: String,
     pub role_ar: String,
+    /// Other names of the same place or body (`same_as` either way), with the glossary's note;
+    /// empty when there are none.
+    pub same_as_en: String,
+    pub same_as_ar: String,
     pub mentions: usize,
     /// Labels of the sources that mention it (the first [`LIST_MAX`]).
     pub sources: Vec<String>,
@@ -184,6 +188,9 @@ pub struct NameItem {
     pub entity: String,
     pub en: String,
     pub ar: String,
+    /// As [`EntityRow::same_as_en`]: the other names of the same place, with the note.
+    pub same_as_en: String,
+    pub same_as_ar: String,
     /// One row per source: its label and the forms it used.
     pub forms: Vec<FormRow>,
     pub findings: Vec<FindingItem>,
@@ -303,6 +310,27 @@ impl Labels<'_> {
             None => a.id.clone(),
         }
     }
+}
+
+/// The entities `same_as` ties to `e` (its own `same_as`, and those that name it), as English
+/// and Arabic text: "Martakert (Azerbaijani name of Martakert)".
+fn same_as_text(g: &Glossary, e: usize) -> (String, String) {
+    let mut en = Vec::new();
+    let mut ar = Vec::new();
+    if let Some((t, note)) = &g.entities[e].same_as {
+        en.push(format!("{} ({})", g.entities[*t].en, note.en));
+        ar.push(format!("{} ({})", g.entities[*t].ar, note.ar));
+    }
+    for o in g
+        .entities
+        .iter()
+        .filter(|o| o.same_as.as_ref().is_some_and(|s| s.0 == e))
+    {
+        let note = &o.same_as.as_ref().expect("filtered on same_as").1;
+        en.push(format!("{} ({})", o.en, note.en));
+        ar.push(format!("{} ({})", o.ar, note.ar));
+    }
+    (en.join("; "), ar.join("؛ "))
 }
 
 fn entity_label(g: &Glossary, e: usize) -> String {
@@ -738,6 +766,7 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         .take(ENTITIES_MAX)
         .map(|(e, n, srcs)| {
             let ent = &g.entities[*e];
+            let (same_as_en, same_as_ar) = same_as_text(g, *e);
             EntityRow {
                 id: ent.id.clone(),
                 en: ent.en.clone(),
@@ -745,6 +774,8 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
                 kind: ent.kind.as_str(),
                 role_en: ent.role.as_ref().map(|r| r.en.clone()).unwrap_or_default(),
                 role_ar: ent.role.as_ref().map(|r| r.ar.clone()).unwrap_or_default(),
+                same_as_en,
+                same_as_ar,
                 mentions: *n,
                 sources: srcs.iter().take(LIST_MAX).map(|&s| labels.of(s)).collect(),
                 source_count: srcs.len(),
@@ -865,7 +896,11 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
     let mut name_counts = NameCounts::default();
     let mut names = Vec::new();
     for en in &an.names.entities {
-        if en.findings.is_empty() {
+        let tied = g.entities[en.entity].same_as.is_some()
+            || g.entities
+                .iter()
+                .any(|o| o.same_as.as_ref().is_some_and(|s| s.0 == en.entity));
+        if en.findings.is_empty() && !tied {
             continue;
         }
         for f in &en.findings {
@@ -878,10 +913,13 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
             }
         }
         let e = &g.entities[en.entity];
+        let (same_as_en, same_as_ar) = same_as_text(g, en.entity);
         names.push(NameItem {
             entity: e.id.clone(),
             en: e.en.clone(),
             ar: e.ar.clone(),
+            same_as_en,
+            same_as_ar,
             forms: en
                 .forms
                 .iter()

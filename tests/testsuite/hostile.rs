@@ -511,7 +511,7 @@ fn glossary_missing_or_empty_stops_with_a_hint() {
         let (code, err) = run(&args, None);
         assert_eq!(code, 2, "{err}");
         assert!(
-            err.contains("empty glossary") && err.contains("entities:"),
+            err.contains("glossary is empty") && err.contains("glossary suggest"),
             "{err}"
         );
     }

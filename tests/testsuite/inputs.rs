@@ -63,6 +63,7 @@ fn markdown_front_matter_and_jsonl_feeds() {
     let res = mizan()
         .arg("brief")
         .arg(p)
+        .arg("--no-world-glossary")
         .arg("--glossary")
         .arg(&g)
         .arg("--out")

@@ -7,6 +7,7 @@ mod figures;
 mod glossary_file;
 mod hostile;
 mod inputs;
+mod layers;
 mod names;
 mod readers;
 mod robust;

@@ -25,7 +25,9 @@ pub fn brief_fixture(case: &str, inputs: &[&str]) -> (tempfile::TempDir, serde_j
     for i in inputs {
         cmd.arg(dir.join("articles").join(i));
     }
-    cmd.arg("--glossary")
+    // fixture glossaries stand alone: no world glossary under them
+    cmd.arg("--no-world-glossary")
+        .arg("--glossary")
         .arg(dir.join("glossary.yaml"))
         .arg("--out")
         .arg(out.path());

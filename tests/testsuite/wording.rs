@@ -29,6 +29,7 @@ fn the_diff_view_shows_the_changed_word_and_the_respelled_name() {
     let out = mizan()
         .arg("diff")
         .arg(dir.join("articles"))
+        .arg("--no-world-glossary")
         .arg("--glossary")
         .arg(dir.join("glossary.yaml"))
         .output()
