@@ -26,6 +26,18 @@ pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, fact
         if c.article.sentences[s].kind == SentenceKind::Source {
             continue;
         }
+        // «غداة الهجوم»، «بعد هجوم على …»: a reference to an event told elsewhere, not a report
+        // of one (its clause's date belongs to what happened after it)
+        let reference = i > 0
+            && lexicon::any_form(c.w[i - 1], |p| {
+                matches!(
+                    p,
+                    "غداه" | "بعد" | "قبل" | "عقب" | "اثر" | "اثناء" | "خلال" | "اعقاب"
+                )
+            });
+        if reference {
+            continue;
+        }
         for (ei, k) in g.events_at(&c.w[i..(i + 4).min(n)]) {
             let frame = frame_at(g, c, clauses, speakers, i, i + k - 1, ei, s);
             facts.events.push(frame);
@@ -137,12 +149,33 @@ fn agent_of(
     let ch = chain_after(g, c, last);
     if ch.words.is_some_and(|(a, _)| clauses.same(a, i)) && !ch.plain_head {
         if let (Some(e), Some((_, b))) = (ch.speaker.entity, ch.words) {
-            if let Some(e) = acting(g, e, ch.titled) {
-                return (Some(e), b);
+            // a bare country or city right after a verbal noun is where, not who («انفجار
+            // تركيا»); after a verb it is the subject («قصفت روسيا»، «اقترحت موسكو»)
+            let state = matches!(g.entities[e].kind, EntityKind::Country | EntityKind::Place);
+            if !state || ch.titled || verb_form(c.w[last]) {
+                if let Some(e) = acting(g, e, ch.titled) {
+                    return (Some(e), b);
+                }
             }
         }
     }
     (None, last)
+}
+
+/// A verb whose subject can be a state (states are feminine): the past with «ـت» (قصفت، أعلنت)
+/// or the present with «تـ» and no long vowel of a verbal noun (تقصف, not تفجير).
+fn verb_form(w: &str) -> bool {
+    let w = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .unwrap_or(w);
+    let chars: Vec<char> = w.chars().collect();
+    let past = chars.len() >= 3 && chars.last() == Some(&'ت') && !w.ends_with("ات");
+    let present = chars.len() >= 4
+        && chars[0] == 'ت'
+        && !chars[1..].contains(&'ي')
+        && !chars[1..].contains(&'ا');
+    past || present
 }
 
 /// «نفذه»، «شنّها»، «تبناه»، «ارتكبه»: carried it out.

@@ -313,7 +313,10 @@ pub fn scan(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts
                     i += 2;
                     continue;
                 }
-                if !(r == 0 && dates::today_is_name(c, i)) {
+                // «اليوم (الاثنين)»، «أمس الأحد»: the weekday says which day (a reprint's
+                // «today» is the original's)
+                let weekday_next = c.word(i + 1).is_some() && dates::weekday_at(c, i + 1).is_some();
+                if !(r == 0 && dates::today_is_name(c, i)) && !weekday_next {
                     let (s, e) = c.span(i, i);
                     push_date(facts, s, e, i, dates::fmt_days(base + r));
                 }
@@ -489,6 +492,10 @@ fn read_figure(
                 && first > 0 =>
         {
             (last + 1, true)
+        }
+        // «بين 20 أو 30»
+        Some("او") if c.word(first.saturating_sub(1)) == Some("بين") && first > 0 => {
+            (last + 2, true)
         }
         _ => (0, false),
     };

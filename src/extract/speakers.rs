@@ -127,14 +127,34 @@ fn is_stop(w: &str) -> bool {
     )
 }
 
-/// One of a group, or a witness: «أحد السكان»، «شاهد عيان».
-fn is_witness_head(w: &str) -> bool {
-    lexicon::any_form(w, |w| {
-        matches!(
-            w,
-            "احد" | "احدي" | "شاهد" | "شهود" | "مواطن" | "مواطنه" | "ساكن" | "مسعف"
-        )
-    })
+/// A witness: «شاهد عيان»، «أحد السكان»، «أحد الشهود» — not «أحد المسؤولين».
+fn is_witness(c: &Ctx, head: usize) -> bool {
+    let witness_word = |w: &str| {
+        lexicon::any_form(w, |w| {
+            matches!(
+                w,
+                "شاهد"
+                    | "شهود"
+                    | "الشهود"
+                    | "مواطن"
+                    | "مواطنه"
+                    | "ساكن"
+                    | "سكان"
+                    | "السكان"
+                    | "الاهالي"
+                    | "المواطنين"
+                    | "الناجين"
+                    | "ناجون"
+                    | "مسعف"
+                    | "المسعفين"
+            )
+        })
+    };
+    let one_of = lexicon::any_form(c.w[head], |w| matches!(w, "احد" | "احدي"));
+    if one_of {
+        return c.word(head + 1).is_some_and(witness_word);
+    }
+    witness_word(c.w[head])
 }
 
 /// A verb of saying with an object pronoun: «أرقام أعلنتها يريفان».
@@ -186,6 +206,8 @@ pub(crate) struct Chain {
     /// Did plain nouns come before the name («هز بلدة سروج»)? Then the name is not the head of
     /// the phrase, and may not be read as who acted.
     pub plain_head: bool,
+    /// The nationality adjective of the phrase, if any.
+    pub adjective: Option<usize>,
 }
 
 pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
@@ -215,7 +237,12 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
         if let Some((e, adj)) = c.mention(j) {
             let mi = c.mention_at[j].unwrap_or(0);
             let prefix = &c.key[c.ws[j].start..c.mentions[mi].kstart];
-            let titles_only = j > head && person.is_none() && name.is_none() && adjective.is_none();
+            let titles_only = j > head
+                && titled
+                && indefinite == 0
+                && person.is_none()
+                && name.is_none()
+                && adjective.is_none();
             if prefix.contains('ل') && !prefix.contains("ال") && !titles_only {
                 break; // «لوكالة الأناضول», «لبوتين»: whom they spoke to
             }
@@ -264,8 +291,11 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
                 j += 1;
                 continue;
             }
-            // an indefinite noun: the head, and one noun in construct after it («مراسل وكالة»)
-            if indefinite < 2 && (j == head || (indefinite == 1 && last == Some(j - 1))) {
+            // an indefinite noun: the head, and one noun in construct after it («مراسل وكالة»);
+            // «و» + a word after the head starts something new («أحد المسؤولين ورفض»)
+            let joined = j > head && w.starts_with('و');
+            if !joined && indefinite < 2 && (j == head || (indefinite == 1 && last == Some(j - 1)))
+            {
                 indefinite += 1;
                 last = Some(j);
                 j += 1;
@@ -296,7 +326,7 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
         (None, Some((a, b))) => Some(c.span(a, b)),
         _ => None,
     };
-    let witness = words.is_some() && is_witness_head(c.w[head]);
+    let witness = words.is_some() && is_witness(c, head);
     Chain {
         speaker: Speaker {
             entity,
@@ -307,6 +337,7 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
         words,
         titled,
         plain_head: indefinite > 0,
+        adjective,
     }
 }
 
@@ -495,6 +526,10 @@ fn speech_speaker(
     prev: &(Option<usize>, Speaker),
 ) -> Speaker {
     let ch = chain_after(g, c, i);
+    let last = if current.is_known() { current } else { &prev.1 };
+    if let Some(sp) = refers_back(g, &ch, last) {
+        return sp;
+    }
     if ch.speaker.is_known() && !ch.anaphor {
         return ch.speaker;
     }
@@ -507,9 +542,29 @@ fn speech_speaker(
     if current.is_known() {
         return *current;
     }
+    // a verb that opens its sentence with no subject, or with a lone definite noun
+    // («وقالت الوزارة»), continues the previous sentence's speaker; elsewhere a lone definite
+    // noun after the verb may be its object («حذرت الحكومة»): then nobody is named
     let opens_sentence = i < sentence_first + 3;
-    if (opens_sentence || ch.anaphor) && prev.1.is_known() {
+    if opens_sentence && (ch.anaphor || !ch.speaker.is_known()) && prev.1.is_known() {
         return prev.1;
     }
+    if ch.anaphor {
+        return Speaker::default();
+    }
     ch.speaker
+}
+
+/// «وقال المسؤول التركي»، «وأضاف رئيس الحكومة التركية» after Davutoğlu spoke: a definite
+/// description with no name refers back to the last person who spoke, when its nationality (if
+/// it gives one) is that person's side.
+fn refers_back(g: &Glossary, ch: &Chain, last: &Speaker) -> Option<Speaker> {
+    let person = last
+        .entity
+        .filter(|&e| g.entities[e].kind == EntityKind::Person)?;
+    let definite = ch.titled && ch.speaker.entity.is_none() && !ch.plain_head;
+    let same_side = ch
+        .adjective
+        .is_none_or(|adj| g.entities[person].side == Some(adj));
+    (definite && same_side && !ch.speaker.witness).then_some(*last)
 }

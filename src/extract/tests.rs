@@ -525,3 +525,41 @@ fn frames_take_their_agent_from_syntax_or_have_none() {
         .unwrap();
     assert_eq!(strike.polarity, Polarity::Denied);
 }
+
+#[test]
+fn regressions_from_an_editor_reading_an_unseen_story() {
+    // the witnesses spoke to the agency: the agency did not speak
+    let (g, f) = run2("قال ثلاثة شهود لوكالة الأناضول إن أكثر من 27 شخصا قتلوا.");
+    assert_eq!(ent(&g, f.numbers[0].attributed_to), None);
+    let t = "قال ثلاثة شهود لوكالة الأناضول إن أكثر من 27 شخصا قتلوا.";
+    let (s, e) = f.numbers[0].said_by_surface.unwrap();
+    assert_eq!(&t[s..e], "ثلاثة شهود");
+    // «بين 20 أو 30» is a range
+    let (_, f) = run2("قتل الكثيرون بين 20 أو 30 في القصف.");
+    assert_eq!(
+        (f.numbers[0].value, f.numbers[0].high),
+        (Some(20.0), Some(30.0))
+    );
+    // a reprint's «اليوم (الاثنين)» is the Monday, not the reprint's date (2020-10-08, Thursday)
+    let (_, f) = run2("وقع الانفجار اليوم (الاثنين) في غنجة.");
+    let dates: Vec<&str> = f.dates.iter().map(|d| d.date.as_str()).collect();
+    assert_eq!(dates, vec!["2020-10-05"]);
+    // «غداة الهجوم»: a reference to the attack, not a new one
+    let (g, f) = run2("وغداة الهجوم أقيمت صلاة الجنازة.");
+    assert!(!f.events.iter().any(|e| g.events[e.event].id == "strike"));
+    // a lone definite noun after a verb in mid-sentence may be its object: nobody is named
+    let (_, f) = run2("وذكر التقرير أن الأجهزة حذرت الحكومة من 5 هجمات.");
+    assert!(f.numbers.iter().all(|n| n.attributed_to.is_none()));
+    // «و» + a verb ends the speaker's phrase
+    let t = "وقال أحد المسؤولين ورفض نشر اسمه إن 5 جنود قتلوا.";
+    let (_, f) = run2(t);
+    let (s, e) = f.numbers[0].said_by_surface.unwrap();
+    assert_eq!(&t[s..e], "أحد المسؤولين");
+    assert_eq!(
+        f.numbers[0].status,
+        FigureStatus::Toll,
+        "an official is no eyewitness"
+    );
+    let (_, f) = run2("وقال أحد الشهود إنه رأى 20 جثة.");
+    assert_eq!(f.numbers[0].status, FigureStatus::Eyewitness);
+}

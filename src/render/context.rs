@@ -427,12 +427,19 @@ fn frame_en(g: &Glossary, f: &crate::extract::Frame) -> String {
 /// so: «According to Turkey: explosion in Suruç; 27 killed, about 100 wounded». Names that are in
 /// the sentence but in no frame are not strung together: word order would invent relations.
 pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
-    let mut said: Vec<usize> = Vec::new();
-    let mut note = |e: Option<usize>| {
-        if let Some(e) = e {
-            if !said.contains(&e) {
-                said.push(e);
+    // who says so: glossary entities by name, others as the text names them
+    let mut said: Vec<String> = Vec::new();
+    let text = &a.article.text;
+    let mut note = |e: Option<usize>, surface: Option<(usize, usize)>| {
+        let who = match (e, surface) {
+            (Some(e), _) => entity_label(g, e),
+            (None, Some((s, t))) => {
+                format!("a source the glossary does not name («{}»)", &text[s..t])
             }
+            _ => return,
+        };
+        if !said.contains(&who) {
+            said.push(who);
         }
     };
     let mut events: Vec<String> = Vec::new();
@@ -453,8 +460,8 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
         if !events.contains(&en) {
             events.push(en);
         }
-        if f.said_by != f.agent {
-            note(f.said_by);
+        if f.said_by.is_none() || f.said_by != f.agent {
+            note(f.said_by, f.said_by_surface);
         }
     }
     let mut figures: Vec<String> = Vec::new();
@@ -462,7 +469,7 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
         n.sentence == Some(si) && matches!(n.kind, NumberKind::Quantity | NumberKind::Percent)
     }) {
         if let Some(s) = figure_en(g, a, n) {
-            note(n.attributed_to);
+            note(n.attributed_to, n.said_by_surface);
             if !figures.contains(&s) {
                 figures.push(s);
             }
@@ -492,8 +499,7 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
         line.push(')');
     }
     if !said.is_empty() {
-        let who: Vec<String> = said.iter().map(|&e| entity_label(g, e)).collect();
-        line = format!("According to {}: {line}", who.join(" and "));
+        line = format!("According to {}: {line}", said.join(" and "));
     }
     let mut chars = line.chars();
     match chars.next() {
