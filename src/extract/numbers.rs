@@ -316,7 +316,8 @@ pub fn scan(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts
                 // «اليوم (الاثنين)»، «أمس الأحد»: the weekday says which day (a reprint's
                 // «today» is the original's)
                 let weekday_next = c.word(i + 1).is_some() && dates::weekday_at(c, i + 1).is_some();
-                if !(r == 0 && dates::today_is_name(c, i)) && !weekday_next {
+                let named = r == 0 && dates::today_is_name(c, i);
+                if !named && !weekday_next {
                     let (s, e) = c.span(i, i);
                     push_date(facts, s, e, i, dates::fmt_days(base + r));
                 }
