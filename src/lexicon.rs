@@ -227,6 +227,11 @@ pub const POST_QUALIFIERS: &[(&[&str], &str)] = &[
 /// Every word (without clitics) that some function of this module gives a meaning to, besides
 /// number words: a word that is none of these, and not a number word, can skip them all.
 const LEXICAL: &[&str] = &[
+    // the first half of twelve (اثنا عشر)
+    "اثنا",
+    "اثني",
+    "اثنتا",
+    "اثنتي",
     // vague amounts and fractions
     "عشرات",
     "ميات",

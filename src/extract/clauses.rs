@@ -89,8 +89,8 @@ fn joined_verb(g: &Glossary, c: &Ctx, i: usize) -> bool {
     }
     let rest = &c.w[i..(i + 3).min(c.len())];
     (c.lexical[i] && lexicon::is_speech_word(w))
-        || !g.events_at(rest).is_empty()
-        || g.measure_at(rest).is_some_and(|_| verb_like(&w[2..]))
+        || c.has_event[i]
+        || (verb_like(&w[2..]) && g.measure_at(rest).is_some())
 }
 
 /// A word that looks like a verb in the past or present tense (not a noun with the article or a

@@ -20,8 +20,7 @@ use crate::lexicon;
 
 /// Build the frames of the article and link figures and dates to them.
 pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts: &mut Facts) {
-    let n = c.len();
-    for i in 0..n {
+    for &(i, ei, k) in &c.event_hits {
         let Some(s) = c.sent_of_word[i] else { continue };
         if c.article.sentences[s].kind == SentenceKind::Source {
             continue;
@@ -30,18 +29,13 @@ pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, fact
         // of one (its clause's date belongs to what happened after it)
         let reference = i > 0
             && lexicon::any_form(c.w[i - 1], |p| {
-                matches!(
-                    p,
-                    "غداه" | "بعد" | "قبل" | "عقب" | "اثر" | "اثناء" | "خلال" | "اعقاب"
-                )
+                matches!(p, "غداه" | "بعد" | "قبل" | "عقب" | "اثر" | "اثناء" | "خلال" | "اعقاب")
             });
         if reference {
             continue;
         }
-        for (ei, k) in g.events_at(&c.w[i..(i + 4).min(n)]) {
-            let frame = frame_at(g, c, clauses, speakers, i, i + k - 1, ei, s);
-            facts.events.push(frame);
-        }
+        let frame = frame_at(g, c, clauses, speakers, i, i + k - 1, ei, s);
+        facts.events.push(frame);
     }
     deny(g, c, clauses, facts);
     attach(clauses, facts);

@@ -250,6 +250,10 @@ pub(crate) struct Ctx<'a> {
     pub lexical: Vec<bool>,
     /// Is the word inside quotation marks?
     pub quoted: Vec<bool>,
+    /// The event triggers of the glossary that start at each word: (word, event, words covered).
+    pub event_hits: Vec<(usize, usize, usize)>,
+    /// Does an event trigger start at the word?
+    pub has_event: Vec<bool>,
     /// The article's date.
     pub adate: Option<(i64, u32, u32)>,
     pub article: &'a Article,
@@ -257,6 +261,7 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(
+        g: &Glossary,
         article: &'a Article,
         norm: &'a Normalized,
         ws: &'a [Word],
@@ -305,6 +310,14 @@ impl<'a> Ctx<'a> {
             }
         }
         let lexical = w.iter().map(|x| lexicon::is_lexical(x)).collect();
+        let mut event_hits = Vec::new();
+        let mut has_event = vec![false; n];
+        for i in 0..n {
+            for (ei, k) in g.events_at(&w[i..(i + 4).min(n)]) {
+                event_hits.push((i, ei, k));
+                has_event[i] = true;
+            }
+        }
         Ctx {
             key,
             ws,
@@ -318,6 +331,8 @@ impl<'a> Ctx<'a> {
             mentions,
             lexical,
             quoted,
+            event_hits,
+            has_event,
             adate: article.date.as_deref().and_then(parse_iso),
             article,
         }
@@ -406,7 +421,7 @@ pub fn extract(
     mentions: &[Mention],
 ) -> Facts {
     let quote_spans = quotes::spans(&article.text);
-    let c = Ctx::new(article, norm, ws, mentions, &quote_spans);
+    let c = Ctx::new(g, article, norm, ws, mentions, &quote_spans);
     let clauses = clauses::segment(g, &c);
     let speakers = speakers::attribute(g, &c, &clauses);
     let mut facts = Facts {

@@ -265,7 +265,7 @@ pub fn scan(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts
             time.decades.insert(ci, ());
         }
         // most words are no number, date or calendar word: one hash probe rules them out
-        if !c.lexical[i] && !c.w[i].bytes().any(|b| b.is_ascii_digit()) && !twelve_head(c.w[i]) {
+        if !c.lexical[i] && !c.w[i].bytes().any(|b| b.is_ascii_digit()) {
             i += 1;
             continue;
         }

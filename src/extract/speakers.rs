@@ -159,9 +159,11 @@ fn is_witness(c: &Ctx, head: usize) -> bool {
 
 /// A verb of saying with an object pronoun: «أرقام أعلنتها يريفان».
 pub(crate) fn is_speech_with_suffix(w: &str) -> bool {
-    ["ها", "هم", "ه"].iter().any(|suf| {
-        w.strip_suffix(suf)
-            .is_some_and(|stem| stem.chars().count() >= 3 && lexicon::is_speech_word(stem))
+    // most words end otherwise: two byte comparisons rule them out
+    ["ها", "هم"].iter().any(|suf| {
+        w.strip_suffix(suf).is_some_and(|stem| {
+            stem.len() >= 6 && lexicon::is_lexical(stem) && lexicon::is_speech_word(stem)
+        })
     })
 }
 
