@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark `mizan brief` on SaudiNewsNet and measure the name-check false-alarm rate.
 
-usage: scripts/bench.py [--corpus ../shared/corpora/saudinewsnet] [--work /tmp/mizan-bench]
+usage: scripts/bench.py [--corpus ../shared/corpora/saudinewsnet] [--work /tmp/mizan-bench] [--big]
                         [--sizes 1000,10000,all] [--bin target/release/mizan]
 
 The corpus (research licence) is read from ../shared and converted to JSON-lines feeds under
@@ -52,9 +52,9 @@ def feeds(corpus, work, sizes):
         out.append((k, p))
     return out
 
-def run(binary, feed, out):
+def run(binary, feed, out, extra=()):
     t0 = time.monotonic()
-    p = subprocess.Popen([binary, "brief", feed, "--out", out], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen([binary, "brief", feed, "--out", out, *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(p.pid, 0)
     dt = time.monotonic() - t0
     err = p.stderr.read().decode()
@@ -78,6 +78,30 @@ def false_alarms(facts_path):
             samples.append(f"suggestion «{s['surface']}» ({s['reason']}, {len(s['sentences'])} sentences)")
     return total, len(flagged), samples
 
+def big(binary, work, sizes_mb=(1, 5, 20, 50)):
+    """One article of 1, 5, 20 and 50 MB (SaudiNewsNet texts joined as paragraphs): time per MB
+    must stay flat, every stage linear in the length of one article."""
+    full = os.path.join(work, "all.jsonl")
+    blob = []
+    size = 0
+    with open(full, encoding="utf-8") as f:
+        for line in f:
+            t = json.loads(line)["text"]
+            blob.append(t)
+            size += len(t.encode())
+            if size > max(sizes_mb) * 1024 * 1024:
+                break
+    data = "\n\n".join(blob).encode()
+    print("| article | wall time (s) | peak memory (MiB) | s per MB |")
+    print("|---:|---:|---:|---:|")
+    for mb in sizes_mb:
+        path = os.path.join(work, f"big-{mb}mb.txt")
+        if not os.path.exists(path):
+            with open(path, "wb") as out:
+                out.write(data[: mb * 1024 * 1024].decode("utf-8", "ignore").encode())
+        dt, mem = run(binary, path, os.path.join(work, f"out-big-{mb}"), ("--max-article-size", f"{2 * mb}MB"))
+        print(f"| {mb} MB | {dt:.2f} | {mem:.0f} | {dt / mb:.2f} |", flush=True)
+
 def main():
     ap = argparse.ArgumentParser()
     here = os.path.dirname(os.path.abspath(__file__))
@@ -85,6 +109,7 @@ def main():
     ap.add_argument("--work", default="/tmp/mizan-bench")
     ap.add_argument("--sizes", default="1000,10000,all")
     ap.add_argument("--bin", default=os.path.join(here, "..", "target", "release", "mizan"))
+    ap.add_argument("--big", action="store_true", help="one article of 1, 5, 20 and 50 MB instead of the corpus sizes")
     a = ap.parse_args()
     cached = os.path.exists(os.path.join(a.work, "all.jsonl"))
     if not cached and not glob.glob(os.path.join(a.corpus, "*.zip")):
@@ -94,6 +119,9 @@ def main():
         sys.exit(f"bench: {a.bin} does not exist; build it first: cargo build --release")
     os.chdir(os.path.join(here, ".."))  # glossary.yaml is found in the repository root
     runs = feeds(a.corpus, a.work, a.sizes.split(","))
+    if a.big:
+        big(os.path.abspath(a.bin), a.work)
+        return
     print("| articles | wall time (s) | peak memory (MiB) | µs per article |")
     print("|---:|---:|---:|---:|")
     last_out = None

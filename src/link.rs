@@ -145,14 +145,16 @@ fn link_inner(
     }
     // longest first; ties: earlier first, then preferred spellings (lower pattern index)
     cands.sort_by_key(|&(s, e, p)| (std::cmp::Reverse(e - s), s, p));
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // the spans taken so far never overlap: the one starting last before `ke` is the only one
+    // that can overlap [ks, ke)
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
     let mut out = Vec::new();
     let has_sentences = !sentences.is_empty();
     for (ks, ke, pi) in cands {
-        if taken.iter().any(|&(s, e)| ks < e && s < ke) {
+        if taken.range(..ke).next_back().is_some_and(|(_, &e)| ks < e) {
             continue;
         }
-        taken.push((ks, ke));
+        taken.insert(ks, ke);
         let p = g.patterns[pi];
         let (start, end) = norm.orig_span(ks, ke);
         let sentence = sentence_at(sentences, start);

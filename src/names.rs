@@ -507,7 +507,10 @@ pub fn scan(
         // candidate new names: after a title (and its filler words), in a sentence about the story
         if on_topic && lexicon::is_title(raw) {
             let sent = sentence_at(&article.sentences, norm.orig_start(w.start));
-            let sentence_mentions_story = mentions.iter().any(|m| {
+            // mentions are in text order: the sentence's are found by two binary searches
+            let lo = mentions.partition_point(|m| m.sentence < sent);
+            let hi = mentions.partition_point(|m| m.sentence <= sent);
+            let sentence_mentions_story = mentions[lo..hi.max(lo)].iter().any(|m| {
                 m.sentence == sent
                     && !g.is_world(m.entity)
                     && g.entities[m.entity].kind != crate::glossary::EntityKind::Country

@@ -29,7 +29,10 @@ pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, fact
         // of one (its clause's date belongs to what happened after it)
         let reference = i > 0
             && lexicon::any_form(c.w[i - 1], |p| {
-                matches!(p, "غداه" | "بعد" | "قبل" | "عقب" | "اثر" | "اثناء" | "خلال" | "اعقاب")
+                matches!(
+                    p,
+                    "غداه" | "بعد" | "قبل" | "عقب" | "اثر" | "اثناء" | "خلال" | "اعقاب"
+                )
             });
         if reference {
             continue;

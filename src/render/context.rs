@@ -341,6 +341,14 @@ fn entity_label(g: &Glossary, e: usize) -> String {
     }
 }
 
+/// The items of one sentence: facts are stored in text order, so their sentences never go down
+/// and two binary searches find them (no scan of the whole article per sentence).
+fn of_sentence<T>(items: &[T], si: usize, sentence: impl Fn(&T) -> Option<usize>) -> &[T] {
+    let lo = items.partition_point(|x| sentence(x) < Some(si));
+    let hi = items.partition_point(|x| sentence(x) <= Some(si));
+    &items[lo..hi.max(lo)]
+}
+
 /// The English form of one figure: «about 100 wounded», «27 civilians killed».
 fn figure_en(g: &Glossary, a: &Analyzed, n: &crate::extract::Number) -> Option<String> {
     let v = n.value?;
@@ -445,7 +453,7 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
     let mut events: Vec<String> = Vec::new();
     // one frame per event type: the one that says most (agent, target, place)
     let mut frames: Vec<&crate::extract::Frame> = Vec::new();
-    for f in a.facts.events.iter().filter(|e| e.sentence == si) {
+    for f in of_sentence(&a.facts.events, si, |e| Some(e.sentence)) {
         let weight = |f: &crate::extract::Frame| {
             f.agent.is_some() as u8 * 4 + f.target.is_some() as u8 * 2 + f.place.is_some() as u8
         };
@@ -465,9 +473,10 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
         }
     }
     let mut figures: Vec<String> = Vec::new();
-    for n in a.facts.numbers.iter().filter(|n| {
-        n.sentence == Some(si) && matches!(n.kind, NumberKind::Quantity | NumberKind::Percent)
-    }) {
+    for n in of_sentence(&a.facts.numbers, si, |n| n.sentence)
+        .iter()
+        .filter(|n| matches!(n.kind, NumberKind::Quantity | NumberKind::Percent))
+    {
         if let Some(s) = figure_en(g, a, n) {
             note(n.attributed_to, n.said_by_surface);
             if !figures.contains(&s) {
@@ -475,11 +484,9 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
             }
         }
     }
-    let dates: BTreeSet<String> = a
-        .facts
-        .dates
+    let dates: BTreeSet<String> = of_sentence(&a.facts.dates, si, |d| d.sentence)
         .iter()
-        .filter(|d| d.sentence == Some(si) && d.event.is_some())
+        .filter(|d| d.event.is_some())
         .map(|d| d.date.clone())
         .collect();
     let mut body: Vec<String> = Vec::new();
@@ -630,18 +637,15 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
             if s.kind != SentenceKind::Body {
                 continue;
             }
-            let facts = a
-                .mentions
+            let facts = of_sentence(&a.mentions, si, |m| m.sentence)
                 .iter()
-                .filter(|m| m.sentence == Some(si) && !m.adjective)
+                .filter(|m| !m.adjective)
                 .count()
-                + 2 * a
-                    .facts
-                    .numbers
+                + 2 * of_sentence(&a.facts.numbers, si, |n| n.sentence)
                     .iter()
-                    .filter(|n| n.sentence == Some(si) && n.measure.is_some())
+                    .filter(|n| n.measure.is_some())
                     .count()
-                + a.facts.events.iter().filter(|e| e.sentence == si).count();
+                + of_sentence(&a.facts.events, si, |e| Some(e.sentence)).len();
             let sup = support.get(&(ai, si)).map(|s| s.len()).unwrap_or(0) + 1;
             if facts > 0 {
                 cands.push(((ai, si), sup, facts));
@@ -727,7 +731,7 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
             // dated by an event's date, never by a dateline, a «since» or a deadline; and only
             // a sentence that reports an event has a row
             let event_date = d.role == crate::extract::DateRole::Event;
-            if !event_date || !a.facts.events.iter().any(|e| e.sentence == si) {
+            if !event_date || of_sentence(&a.facts.events, si, |e| Some(e.sentence)).is_empty() {
                 continue;
             }
             if !seen.insert((d.date.clone(), ai, si)) {
