@@ -98,6 +98,8 @@ pub struct FigureGroup {
     pub subject: Option<usize>,
     pub side: Option<usize>,
     pub percent: bool,
+    /// Current, historical (an earlier year or decade) or planned.
+    pub era: crate::extract::Era,
     pub claims: Vec<Claim>,
     pub status: Status,
     /// Distinct articles among the claims.
@@ -217,8 +219,15 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                 continue;
             }
             let percent = n.kind == NumberKind::Percent;
+            // an earlier war's toll (named by year or by decade) and a planned number are never
+            // grouped with today's figures
+            let era = match n.era_kind {
+                crate::extract::Era::Current => None,
+                crate::extract::Era::Historical => Some(n.era.unwrap_or(i64::MIN)),
+                crate::extract::Era::Planned => Some(i64::MAX),
+            };
             by_key
-                .entry((m, n.subject, n.side, percent, n.era))
+                .entry((m, n.subject, n.side, percent, era))
                 .or_default()
                 .push(Claim {
                     article: ai,
@@ -274,7 +283,12 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
         by_key.entry(k).or_default().push(c);
     }
     let mut groups = Vec::new();
-    for ((m, subject, side, percent, _era), claims) in by_key {
+    for ((m, subject, side, percent, era_key), claims) in by_key {
+        let era = match era_key {
+            None => crate::extract::Era::Current,
+            Some(i64::MAX) => crate::extract::Era::Planned,
+            Some(_) => crate::extract::Era::Historical,
+        };
         for cluster in split_events(claims) {
             let sources = {
                 let mut a: Vec<usize> = cluster.iter().map(|c| c.article).collect();
@@ -289,6 +303,7 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                 subject,
                 side,
                 percent,
+                era,
                 claims: cluster,
                 status,
                 sources,

@@ -531,6 +531,17 @@ fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureGroup
         what_en.push_str(", %");
         what_ar.push_str("، ٪");
     }
+    match fg.era {
+        crate::extract::Era::Historical => {
+            what_en.push_str(" — an earlier time, not today's events");
+            what_ar.push_str(" — في وقت سابق");
+        }
+        crate::extract::Era::Planned => {
+            what_en.push_str(" — planned or agreed");
+            what_ar.push_str(" — مخطط أو متفق عليه");
+        }
+        crate::extract::Era::Current => {}
+    }
     let claim = |c: &crate::compare::Claim| -> ClaimItem {
         let surface = c.surface(arts);
         let attributed = c.attributed_to(arts);

@@ -53,3 +53,25 @@ fn exact_same_figure_in_two_scripts_agrees() {
         .expect("a total group");
     assert_eq!(total.0, "agree", "{groups:?}");
 }
+
+#[test]
+fn an_earlier_war_toll_is_never_grouped_with_todays() {
+    // e: «قتل 40 شخصا في حرب التسعينات» (the 1990s) beside a: today's 40 killed
+    let (_d, facts) = brief_fixture("figures", &["a.txt", "e.txt"]);
+    let historical: Vec<&serde_json::Value> = facts["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["era"] == "historical")
+        .collect();
+    assert_eq!(historical.len(), 1, "{historical:?}");
+    assert_eq!(historical[0]["value"], 40.0);
+    // no group holds both 40s: the earlier war's is not an agreement with today's toll
+    for g in figure_groups(&facts) {
+        let articles: Vec<&str> = g.2.iter().map(|c| c.0.as_str()).collect();
+        assert!(
+            !(articles.contains(&"a") && articles.contains(&"e")),
+            "{g:?}"
+        );
+    }
+}
