@@ -259,7 +259,10 @@ fn polarity(g: &Glossary, c: &Ctx, clauses: &Clauses, i: usize) -> Polarity {
                 "لم" | "لن" | "ليس" | "لا" | "ولم" | "ولن" | "ولا" | "ليست"
             )
     });
-    if negated {
+    // «ليس … فحسب، بل …»: not only, but also
+    let not_only = (i + 1..(i + 12).min(c.len()))
+        .any(|k| lexicon::any_form(c.w[k], |w| matches!(w, "فحسب" | "فقط")));
+    if negated && !not_only {
         Polarity::Negated
     } else if dates::future_at(g, c, clauses, i) {
         Polarity::Future

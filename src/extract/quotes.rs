@@ -10,6 +10,7 @@ use super::clauses::Clauses;
 use super::speakers::Speakers;
 use super::{Ctx, Quote};
 use crate::glossary::Glossary;
+use crate::lexicon;
 
 /// Spans of quoted text (without the marks), speech or not, in text order.
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
@@ -60,6 +61,42 @@ fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
     }
     // the whole passage is one glossary name
     let (a, b) = (c.word_at_offset(s), c.word_at_offset(e));
+    // «قناة "العربية"»، «صحيفة "صباح"»، «حزب "الحركة القومية"»: a name after the noun that
+    // introduces it, when short
+    let introduced = a > 0
+        && words <= 4
+        && !has_figure
+        && lexicon::any_form(c.w[a - 1], |w| {
+            let w = w.strip_prefix("ال").unwrap_or(w);
+            matches!(
+                w,
+                "قناه"
+                    | "صحيفه"
+                    | "وكاله"
+                    | "موقع"
+                    | "حزب"
+                    | "حركه"
+                    | "جماعه"
+                    | "تنظيم"
+                    | "مجموعه"
+                    | "شبكه"
+                    | "مجله"
+                    | "برنامج"
+                    | "عمليه"
+                    | "مبادره"
+                    | "منظمه"
+                    | "جبهه"
+                    | "تحالف"
+                    | "اذاعه"
+                    | "تلفزيون"
+                    | "مركز"
+                    | "كتاب"
+                    | "فيلم"
+            )
+        });
+    if introduced {
+        return true;
+    }
     b > a && (a..b).all(|k| c.mention_first.get(k).copied().flatten() == Some(a))
 }
 

@@ -544,6 +544,17 @@ fn regressions_from_an_editor_reading_an_unseen_story() {
     let (_, f) = run2("وقع الانفجار اليوم (الاثنين) في غنجة.");
     let dates: Vec<&str> = f.dates.iter().map(|d| d.date.as_str()).collect();
     assert_eq!(dates, vec!["2020-10-05"]);
+    // a channel or a newspaper in quotation marks is not speech
+    let (_, f) = run2("وأكدت قناة \"سي إن إن ترك\" سقوط 10 قتلى، وكتبت صحيفة «صباح» أن الهجوم «عمل انتقامي ضد تركيا».");
+    assert_eq!(f.quotes.len(), 1, "{:?}", f.quotes);
+    // «ليس … فحسب، بل»: not only, but also — no negation
+    let (g, f) = run2("هذا الهجوم ليس هجوم على غنجة فحسب، بل على البلاد.");
+    let strike = f
+        .events
+        .iter()
+        .find(|e| g.events[e.event].id == "strike")
+        .unwrap();
+    assert_ne!(strike.polarity, Polarity::Negated);
     // «غداة الهجوم»: a reference to the attack, not a new one
     let (g, f) = run2("وغداة الهجوم أقيمت صلاة الجنازة.");
     assert!(!f.events.iter().any(|e| g.events[e.event].id == "strike"));
