@@ -11,7 +11,6 @@
 
 use super::clauses::Clauses;
 use super::dates;
-use super::numbers::side_entity;
 use super::speakers::{chain_after, mention_last_word, subject_phrase_before, Speakers};
 use super::{Ctx, DateRole, Facts, Frame, NumberKind, Polarity};
 use crate::corpus::SentenceKind;
@@ -339,7 +338,6 @@ fn attach(clauses: &Clauses, facts: &mut Facts) {
             facts.events[fi].date.get_or_insert_with(|| d.date.clone());
         }
     }
-    let _ = side_entity;
 }
 
 /// A plain English line for a frame with an agent: «Vladimir Putin calls for» … Frames without an

@@ -214,9 +214,6 @@ pub struct Frame {
     pub figures: Vec<usize>,
 }
 
-/// The old name of a frame: an event word found in a sentence.
-pub type EventHit = Frame;
-
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub numbers: Vec<Number>,
@@ -425,7 +422,7 @@ pub fn extract(
     let clauses = clauses::segment(g, &c);
     let speakers = speakers::attribute(g, &c, &clauses);
     let mut facts = Facts {
-        attribution: speakers.per_sentence(g, article.sentences.len(), &clauses),
+        attribution: speakers.per_sentence(article.sentences.len(), &clauses),
         ..Facts::default()
     };
     numbers::scan(g, &c, &clauses, &speakers, &mut facts);

@@ -832,7 +832,7 @@ fn side_of(
 }
 
 /// The entity a place or body speaks for (`side:` in the glossary), else itself.
-pub(crate) fn side_entity(g: &Glossary, e: usize) -> usize {
+fn side_entity(g: &Glossary, e: usize) -> usize {
     g.entities[e].side.unwrap_or(e)
 }
 

@@ -26,7 +26,7 @@ impl Speakers {
     }
 
     /// The first known speaker entity of each sentence.
-    pub fn per_sentence(&self, _g: &Glossary, n: usize, clauses: &Clauses) -> Vec<Option<usize>> {
+    pub fn per_sentence(&self, n: usize, clauses: &Clauses) -> Vec<Option<usize>> {
         let mut out = vec![None; n];
         for (ci, cl) in clauses.list.iter().enumerate() {
             if let (Some(s), Some(e)) = (cl.sentence, self.by_clause[ci].entity) {
