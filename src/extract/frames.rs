@@ -33,7 +33,26 @@ pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, fact
                     "غداه" | "بعد" | "قبل" | "عقب" | "اثر" | "اثناء" | "خلال" | "اعقاب"
                 )
             });
-        if reference {
+        // «خطر حدوث هجوم»، «احتمال أن يكون الانفجار هجوماً»: a risk or a possibility, not an event
+        let hypothetical = (i.saturating_sub(4)..i).any(|k| {
+            c.sent_of_word[k] == Some(s)
+                && lexicon::any_form(c.w[k], |p| {
+                    matches!(
+                        p,
+                        "خطر"
+                            | "مخاطر"
+                            | "احتمال"
+                            | "امكانيه"
+                            | "مخاوف"
+                            | "تهديد"
+                            | "منع"
+                            | "احباط"
+                            | "تحسبا"
+                            | "خشيه"
+                    )
+                })
+        });
+        if reference || hypothetical {
             continue;
         }
         let frame = frame_at(g, c, clauses, speakers, i, i + k - 1, ei, s);

@@ -544,6 +544,14 @@ fn regressions_from_an_editor_reading_an_unseen_story() {
     let (_, f) = run2("وقع الانفجار اليوم (الاثنين) في غنجة.");
     let dates: Vec<&str> = f.dates.iter().map(|d| d.date.as_str()).collect();
     assert_eq!(dates, vec!["2020-10-05"]);
+    // a risk or a possibility is no event
+    let (g, f) =
+        run2("وحذرت الأجهزة من خطر حدوث هجوم على غنجة، وتحقق في احتمال أن يكون الانفجار هجوما.");
+    assert!(
+        !f.events.iter().any(|e| g.events[e.event].id == "strike"),
+        "{:?}",
+        f.events
+    );
     // a channel or a newspaper in quotation marks is not speech
     let (_, f) = run2("وأكدت قناة \"سي إن إن ترك\" سقوط 10 قتلى، وكتبت صحيفة «صباح» أن الهجوم «عمل انتقامي ضد تركيا».");
     assert_eq!(f.quotes.len(), 1, "{:?}", f.quotes);

@@ -407,7 +407,7 @@ fn frame_en(g: &Glossary, f: &crate::extract::Frame) -> String {
             let mut l = ev
                 .noun
                 .clone()
-                .unwrap_or_else(|| format!("{} (agent not stated)", ev.en));
+                .unwrap_or_else(|| format!("{} (who did it: not identified)", ev.en));
             if let Some(t) = f.target {
                 l.push_str(" involving ");
                 l.push_str(&g.entities[t].en);
