@@ -422,11 +422,12 @@ pub fn attribute(g: &Glossary, c: &Ctx, clauses: &Clauses) -> Speakers {
             cj += 1;
         }
         let content = sent.is_some_and(|s| c.article.sentences[s].kind.is_content());
-        let continues_quote = c
-            .quoted
-            .get(clauses.list[ci].first)
-            .copied()
-            .unwrap_or(false);
+        // a sentence that opens inside quotation marks and has no verb of saying of its own
+        // outside them continues a quotation («… هناك ناس يموتون.»); «"…" قال علييف» does not
+        let (first, last) = (clauses.list[ci].first, clauses.list[cj - 1].last);
+        let own_verb =
+            (first..=last).any(|i| !c.quoted[i] && c.lexical[i] && lexicon::is_speech_word(c.w[i]));
+        let continues_quote = c.quoted.get(first).copied().unwrap_or(false) && !own_verb;
         if content && continues_quote {
             // a sentence inside a quotation that goes on: the same speaker, kept for what follows
             for slot in &mut by_clause[ci..cj] {

@@ -552,6 +552,9 @@ fn regressions_from_an_editor_reading_an_unseen_story() {
         "{:?}",
         f.events
     );
+    // a quotation that opens the sentence, with its speaker after it
+    let (g, f) = run2("قال باشينيان إن القتال مستمر. «لن نقبل بأي حل عسكري للنزاع» قال علييف.");
+    assert_eq!(ent(&g, f.quotes[0].speaker), Some("aliyev"));
     // a channel or a newspaper in quotation marks is not speech
     let (_, f) = run2("وأكدت قناة \"سي إن إن ترك\" سقوط 10 قتلى، وكتبت صحيفة «صباح» أن الهجوم «عمل انتقامي ضد تركيا».");
     assert_eq!(f.quotes.len(), 1, "{:?}", f.quotes);
