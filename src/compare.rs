@@ -42,6 +42,9 @@ pub struct Claim {
     pub high: Option<f64>,
     pub qualifier: Qualifier,
     pub date: Option<String>,
+    /// A first count its own text marks as preliminary or superseded («حصيلة أولية»,
+    /// «ارتفعت … لاحقاً»): a later count of the same day updates it.
+    pub initial: bool,
 }
 
 impl Claim {
@@ -237,6 +240,7 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                     high: n.high,
                     qualifier: n.qualifier,
                     date: a.article.date.clone(),
+                    initial: n.status == crate::extract::FigureStatus::Initial,
                 });
         }
     }
@@ -272,6 +276,7 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                 high: None,
                 qualifier,
                 date: parts[0].date.clone(),
+                initial: false,
             };
             // parts are recognised as a whole only where another source gives that whole
             if claims.iter().any(|c| compatible(c, &sum)) {
@@ -401,9 +406,24 @@ pub fn status(claims: &[Claim], cumulative: bool) -> Status {
             .push(c);
     }
     let mut earlier_lo = f64::NEG_INFINITY;
-    for day in by_date.values() {
+    for day in by_date.values_mut() {
         if !common(&mut day.iter().copied()) {
-            return Status::Conflict;
+            // a preliminary count and the day's later one: an update within the day when the
+            // later counts agree and none is below a preliminary one
+            let (first, later): (Vec<&Claim>, Vec<&Claim>) = day.iter().partition(|c| c.initial);
+            let grew = first.iter().all(|f| {
+                later
+                    .iter()
+                    .all(|l| !cumulative || l.range().1 + 1e-9 >= f.range().0)
+            });
+            if first.is_empty() || later.is_empty() || !grew || !common(&mut later.iter().copied())
+            {
+                return Status::Conflict;
+            }
+            for c in &first {
+                earlier_lo = earlier_lo.max(c.range().0);
+            }
+            *day = later;
         }
         if cumulative && day.iter().any(|c| c.range().1 < earlier_lo - 1e-9) {
             return Status::Conflict;
@@ -680,6 +700,7 @@ mod tests {
             high: None,
             qualifier: q,
             date: date.map(str::to_string),
+            initial: false,
         }
     }
 
@@ -703,6 +724,34 @@ mod tests {
         let c = vec![
             claim(0, 700.0, Qualifier::Exact, None),
             claim(1, 800.0, Qualifier::Exact, None),
+        ];
+        assert_eq!(status(&c, true), Status::Conflict);
+    }
+
+    #[test]
+    fn a_toll_that_rises_within_one_day_is_an_update() {
+        let first = Claim {
+            initial: true,
+            ..claim(0, 12.0, Qualifier::Exact, Some("2021-03-02"))
+        };
+        let c = vec![
+            first.clone(),
+            claim(1, 13.0, Qualifier::Exact, Some("2021-03-02")),
+        ];
+        assert_eq!(status(&c, true), Status::Update);
+        // the later count below the preliminary one is no update
+        let c = vec![
+            Claim {
+                value: 15.0,
+                ..first.clone()
+            },
+            claim(1, 13.0, Qualifier::Exact, Some("2021-03-02")),
+        ];
+        assert_eq!(status(&c, true), Status::Conflict);
+        // without a preliminary mark, the same two figures conflict
+        let c = vec![
+            claim(0, 12.0, Qualifier::Exact, Some("2021-03-02")),
+            claim(1, 13.0, Qualifier::Exact, Some("2021-03-02")),
         ];
         assert_eq!(status(&c, true), Status::Conflict);
     }

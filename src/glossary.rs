@@ -93,7 +93,9 @@ struct RawSameAs {
 #[serde(deny_unknown_fields)]
 struct RawTerm {
     id: Spanned<String>,
-    en: String,
+    /// A text, or for events the English forms of the verb (`{present, past, base, passive,
+    /// noun}`).
+    en: RawEn,
     ar: String,
     #[serde(default)]
     triggers: Vec<Spanned<String>>,
@@ -116,6 +118,35 @@ struct RawTerm {
     /// For events: the English noun, for a frame that names no agent («strike», «meeting»).
     #[serde(default)]
     noun: Option<String>,
+}
+
+/// An event's English: one text (the present tense, «strikes»), or its forms.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawEn {
+    Text(String),
+    Forms(EnForms),
+}
+
+/// The English forms of an event's verb, for sentences built from clause frames. Only
+/// `present` is required; a sentence shape whose form is missing is not used.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnForms {
+    /// «strikes»: also the label of the event.
+    pub present: String,
+    /// «struck»
+    #[serde(default)]
+    pub past: Option<String>,
+    /// «strike», after «did not» and «is to».
+    #[serde(default)]
+    pub base: Option<String>,
+    /// «struck», in «Ganja was struck».
+    #[serde(default)]
+    pub passive: Option<String>,
+    /// «strike», in «there was a strike».
+    #[serde(default)]
+    pub noun: Option<String>,
 }
 
 /// How a spelling relates to its entity.
@@ -176,6 +207,8 @@ pub struct Term {
     pub denial: bool,
     /// The English noun of an event.
     pub noun: Option<String>,
+    /// An event's English verb forms (`present` is `en`).
+    pub forms: EnForms,
 }
 
 /// A trigger word: matched on a whole word after clitics are stripped; `*` at the end matches
@@ -779,16 +812,30 @@ impl Glossary {
             let merged = merge_layers(&parsed, pick, |t| &t.id, |t| t.replaces, what)?;
             Ok(merged
                 .into_iter()
-                .map(|(_, t)| Term {
-                    id: t.id.value.clone(),
-                    en: t.en.clone(),
-                    ar: t.ar.clone(),
-                    triggers: t.triggers.iter().map(trigger).collect(),
-                    cumulative: t.cumulative.unwrap_or(true),
-                    per_place: t.per_place,
-                    requires: t.requires.iter().map(trigger).collect(),
-                    denial: t.denial,
-                    noun: t.noun.clone(),
+                .map(|(_, t)| {
+                    let forms = match &t.en {
+                        RawEn::Text(s) => EnForms {
+                            present: s.clone(),
+                            noun: t.noun.clone(),
+                            ..EnForms::default()
+                        },
+                        RawEn::Forms(f) => EnForms {
+                            noun: f.noun.clone().or_else(|| t.noun.clone()),
+                            ..f.clone()
+                        },
+                    };
+                    Term {
+                        id: t.id.value.clone(),
+                        en: forms.present.clone(),
+                        ar: t.ar.clone(),
+                        triggers: t.triggers.iter().map(trigger).collect(),
+                        cumulative: t.cumulative.unwrap_or(true),
+                        per_place: t.per_place,
+                        requires: t.requires.iter().map(trigger).collect(),
+                        denial: t.denial,
+                        noun: forms.noun.clone(),
+                        forms,
+                    }
                 })
                 .collect())
         };

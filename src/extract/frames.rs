@@ -19,6 +19,8 @@ use crate::lexicon;
 
 /// Build the frames of the article and link figures and dates to them.
 pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts: &mut Facts) {
+    // where events are only referred to: a date beyond one of them is that event's date
+    let mut references: Vec<usize> = Vec::new();
     for &(i, ei, k) in &c.event_hits {
         let Some(s) = c.sent_of_word[i] else { continue };
         if c.article.sentences[s].kind == SentenceKind::Source {
@@ -52,14 +54,47 @@ pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, fact
                     )
                 })
         });
-        if reference || hypothetical {
+        // «دعوات إلى هدنة»، «طالب بوقف إطلاق النار»: what is called for has not happened
+        let called_for = i > 0
+            && (lexicon::any_form(c.w[i - 1], |p| p == "الي") || c.w[i].starts_with('ب'))
+            && (i.saturating_sub(5)..i).any(|k| {
+                c.sent_of_word[k] == Some(s)
+                    && lexicon::any_form(c.w[k], |p| {
+                        matches!(
+                            p,
+                            "دعا"
+                                | "دعت"
+                                | "يدعو"
+                                | "تدعو"
+                                | "دعوه"
+                                | "دعوات"
+                                | "دعوا"
+                                | "طالب"
+                                | "طالبت"
+                                | "يطالب"
+                                | "تطالب"
+                                | "مطالبه"
+                                | "مطالبات"
+                                | "سعي"
+                                | "يسعى"
+                                | "تسعى"
+                                | "جهود"
+                                | "مساعي"
+                                | "حث"
+                                | "حثت"
+                                | "يحث"
+                        )
+                    })
+            });
+        if reference || hypothetical || called_for {
+            references.push(c.span(i, i + k - 1).0);
             continue;
         }
         let frame = frame_at(g, c, clauses, speakers, i, i + k - 1, ei, s);
         facts.events.push(frame);
     }
     deny(g, c, clauses, facts);
-    attach(clauses, facts);
+    attach(facts, &references);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -323,12 +358,12 @@ fn deny(g: &Glossary, c: &Ctx, clauses: &Clauses, facts: &mut Facts) {
 }
 
 /// Figures and dates belong to the frame of their clause (the first one, when it has several).
-fn attach(clauses: &Clauses, facts: &mut Facts) {
+/// A date with a referred-to event between it and the frame («أعلنت الهدنة بعد هجوم … السبت»)
+/// is that event's date, not the frame's: it is left unattached.
+fn attach(facts: &mut Facts, references: &[usize]) {
     let mut first_of_clause: crate::fasthash::FastMap<usize, usize> = Default::default();
-    let mut first_of_sentence: crate::fasthash::FastMap<usize, usize> = Default::default();
     for (fi, f) in facts.events.iter().enumerate() {
         first_of_clause.entry(f.clause).or_insert(fi);
-        first_of_sentence.entry(f.sentence).or_insert(fi);
     }
     for (ni, num) in facts.numbers.iter_mut().enumerate() {
         let counted =
@@ -345,14 +380,18 @@ fn attach(clauses: &Clauses, facts: &mut Facts) {
         if !matches!(d.role, DateRole::Event | DateRole::Future) {
             continue;
         }
-        // the frame of the date's clause, else the first frame of its sentence
-        let fi = first_of_clause.get(&ci).copied().or_else(|| {
-            facts
-                .events
-                .iter()
-                .position(|f| clauses.get(f.clause).sentence == clauses.get(ci).sentence)
-        });
-        if let Some(fi) = fi {
+        // the frame of the date's clause only: a date in another clause («القتال الذي بدأ
+        // في 27 أيلول») belongs to what that clause tells
+        let fi = first_of_clause.get(&ci).copied();
+        let between = |fi: usize| {
+            let (a, b) = (
+                facts.events[fi].start.min(d.start),
+                facts.events[fi].start.max(d.start),
+            );
+            let k = references.partition_point(|&r| r <= a);
+            references.get(k).is_some_and(|&r| r < b)
+        };
+        if let Some(fi) = fi.filter(|&fi| !between(fi)) {
             d.event = Some(fi);
             facts.events[fi].date.get_or_insert_with(|| d.date.clone());
         }

@@ -324,8 +324,9 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
         && adjective.is_none()
         && words == Some((head, head))
         && lexicon::with_article(c.w[head]).is_some();
+    // an event does not speak: «أعلنت الهدنة» is «the truce was announced»
     let surface = match (entity, words) {
-        (None, Some((a, b))) => Some(c.span(a, b)),
+        (None, Some((a, b))) if !c.has_event[a] => Some(c.span(a, b)),
         _ => None,
     };
     let witness = words.is_some() && is_witness(c, head);

@@ -259,6 +259,7 @@ events:
   - {id: strike, en: strikes, ar: يقصف, triggers: [قصف*, تقصف, يقصف, هجوم*]}
   - {id: meet, en: meets, ar: يلتقي, triggers: [يلتقي, سيلتقي]}
   - {id: deny, en: denies, ar: ينفي, denial: true, triggers: [نفت, نفى]}
+  - {id: ceasefire, en: ceasefire, ar: هدنة, triggers: [هدنة]}
 items:
   - {id: tanks, en: tanks, ar: دبابات, triggers: [دبابة, دبابات]}
   - {id: armour, en: armoured vehicles, ar: مدرعات, triggers: [مدرعة]}
@@ -584,4 +585,53 @@ fn regressions_from_an_editor_reading_an_unseen_story() {
     );
     let (_, f) = run2("وقال أحد الشهود إنه رأى 20 جثة.");
     assert_eq!(f.numbers[0].status, FigureStatus::Eyewitness);
+}
+
+/// Editor's reading of the seeds' briefing: «أعلنت الهدنة» is «the truce was announced» (the
+/// truce is no speaker), and the Saturday of «بعد هجوم … السبت» is the attack's date, not the
+/// truce's.
+#[test]
+fn an_event_is_no_speaker_and_a_referred_events_date_is_not_the_frames() {
+    let (g, f) = run2("وأعلنت الهدنة الجديدة بعد هجوم على غنجة يوم السبت، وأسفر عن مقتل 13 شخصا.");
+    let truce = f
+        .events
+        .iter()
+        .find(|e| g.events[e.event].id == "ceasefire")
+        .expect("a ceasefire frame");
+    assert_eq!(
+        truce.date, None,
+        "the attack's Saturday is not the truce's date"
+    );
+    assert!(f.clause_speakers.iter().all(|s| s.surface.is_none()));
+    assert!(f.numbers.iter().all(|n| n.said_by_surface.is_none()));
+    // the same date with no referred-to event between stays the frame's
+    let (g, f) = run2("وأعلنت الهدنة الجديدة يوم السبت.");
+    let truce = f
+        .events
+        .iter()
+        .find(|e| g.events[e.event].id == "ceasefire")
+        .expect("a ceasefire frame");
+    assert_eq!(truce.date.as_deref(), Some("2020-10-03"));
+}
+
+/// Editor's reading of the seeds' briefing: a truce called for is no truce, and the date of
+/// another clause («القتال الذي بدأ في 27 أيلول») is not the date of the sentence's first frame.
+#[test]
+fn what_is_called_for_did_not_happen_and_dates_stay_in_their_clause() {
+    let (g, f) = run2(
+        "وبعد دعوات متواصلة إلى هدنة، التقى الوزيران لإنهاء القتال الذي بدأ في 27 أيلول/سبتمبر.",
+    );
+    assert!(
+        f.events.iter().all(|e| g.events[e.event].id != "ceasefire"),
+        "a call for a truce is no truce"
+    );
+    assert!(
+        f.events.iter().all(|e| e.date.is_none()),
+        "27 Sep is the fighting's date"
+    );
+    let (g, f) = run2("وطالب علييف بهدنة فورية.");
+    assert!(f.events.iter().all(|e| g.events[e.event].id != "ceasefire"));
+    // a truce reached is one
+    let (g, f) = run2("وتوصل الطرفان إلى هدنة يوم السبت.");
+    assert!(f.events.iter().any(|e| g.events[e.event].id == "ceasefire"));
 }

@@ -46,6 +46,36 @@ pub const PARTIALS: &[(&str, &str, &str)] = &[
         "partials/sources.md.hbs",
         include_str!("../../templates/partials/sources.md.hbs"),
     ),
+    (
+        "sentence",
+        "partials/sentence.md.hbs",
+        include_str!("../../templates/partials/sentence.md.hbs"),
+    ),
+    (
+        "sentence-active",
+        "partials/sentence-active.md.hbs",
+        include_str!("../../templates/partials/sentence-active.md.hbs"),
+    ),
+    (
+        "sentence-passive",
+        "partials/sentence-passive.md.hbs",
+        include_str!("../../templates/partials/sentence-passive.md.hbs"),
+    ),
+    (
+        "sentence-noun",
+        "partials/sentence-noun.md.hbs",
+        include_str!("../../templates/partials/sentence-noun.md.hbs"),
+    ),
+    (
+        "sentence-figure",
+        "partials/sentence-figure.md.hbs",
+        include_str!("../../templates/partials/sentence-figure.md.hbs"),
+    ),
+    (
+        "line",
+        "partials/line.md.hbs",
+        include_str!("../../templates/partials/line.md.hbs"),
+    ),
 ];
 
 /// Escape text for Markdown (inline and inside table cells). Handlebars' HTML escaping would
@@ -268,7 +298,11 @@ impl Templates {
         }
         let mut partials = Vec::new();
         for (name, file, default) in PARTIALS {
-            let (text, origin) = source(file, default)?;
+            let (mut text, origin) = source(file, default)?;
+            if name.starts_with("sentence") || *name == "line" {
+                // a sentence is inline: the file's final newline would break its line
+                text.truncate(text.trim_end_matches(['\n', '\r']).len());
+            }
             hb.register_partial(name, &text)
                 .map_err(|e| template_error(&origin, &e))?;
             origins.insert(name.to_string(), origin.clone());
@@ -282,6 +316,17 @@ impl Templates {
             origins.insert(name.to_string(), origin);
         }
         Ok(Templates { hb, origins })
+    }
+
+    /// One partial on its own data: `render_partial("sentence", &s)` is the English line the
+    /// briefing shows for `s`.
+    pub fn render_partial<T: serde::Serialize>(&self, partial: &str, ctx: &T) -> Result<String> {
+        self.hb
+            .render_template(&format!("{{{{> {partial}}}}}"), ctx)
+            .map_err(|e| Error::Template {
+                name: partial.to_string(),
+                message: render_reason(e.reason()),
+            })
     }
 
     pub fn render<T: serde::Serialize>(&self, name: &str, ctx: &T) -> Result<String> {

@@ -5,12 +5,26 @@
 //! The English half is built only from structured data (glossary names and roles, measure and
 //! event words, figures, dates); the Arabic half quotes the original sentences.
 
-use crate::compare::{DiffKind, FigureGroup, Op, Status};
-use crate::corpus::SentenceKind;
-use crate::extract::{NumberKind, Qualifier};
+#[cfg(test)]
+mod check;
+mod events;
+mod figures;
+mod labels;
+mod lede;
+mod quotes;
+pub mod sentence;
+
+pub use figures::MinorFigures;
+pub use labels::{human_date, short_date};
+pub use lede::Line;
+pub use quotes::QuoteItem;
+pub use sentence::Sentence;
+
+use crate::compare::{DiffKind, Op, Status};
+use crate::extract::{Polarity, Qualifier};
 use crate::glossary::{EntityKind, Glossary};
 use crate::names::FindingKind;
-use crate::{Analysis, Analyzed};
+use crate::Analysis;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,11 +40,23 @@ pub struct Context {
     pub sources: Vec<Source>,
     /// How many sources are left out of `sources` (all are in facts.json).
     pub sources_more: usize,
-    /// Sentences most sources support, each with an English line built from its facts.
-    pub summary: Vec<SummaryItem>,
-    /// One row per figure group: the same measure about the same subject across sources.
+    /// Independent reports: copies of one wire story count once.
+    pub report_count: usize,
+    /// Articles that reprint another one's story (`article_count - report_count`).
+    pub copy_count: usize,
+    /// 3 to 5 lines: the events most sources report, the best current figures, the main dispute.
+    pub lede: Vec<Line>,
+    /// Denials beside what they deny, conflicting figures, figures from one side only.
+    pub contested: Vec<Line>,
+    /// Key figures: at most [`figures::KEY_FIGURES_MAX`] rows of figures that two or more
+    /// independent reports give, most reported and newest first.
     pub figures: Vec<FigureRow>,
-    /// Dated events, oldest first.
+    /// Figures of an earlier time (a past war's toll), one line each.
+    pub background: Vec<String>,
+    /// Figures that only one report gives, per article (appendix).
+    pub minor_figures: Vec<MinorFigures>,
+    /// One row per event (the same frame in several articles merged), oldest first, dated by
+    /// the event's own date.
     pub timeline: Vec<TimelineItem>,
     /// People, places, countries and organisations mentioned, most mentioned first.
     pub entities: Vec<EntityRow>,
@@ -64,21 +90,10 @@ pub struct Source {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct SummaryItem {
-    /// The original Arabic sentence.
-    pub ar: String,
-    /// A line in English built from the sentence's structure.
-    pub en: String,
-    /// Labels of the sources that report it (the first [`LIST_MAX`]).
-    pub sources: Vec<String>,
-    /// How many sources are left out of `sources`.
-    pub more_sources: usize,
-    pub support: usize,
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimItem {
+    #[serde(skip)]
+    pub article: usize,
     pub source: String,
     pub date: Option<String>,
     /// The figure as written (Arabic), e.g. "أكثر من 800".
@@ -99,21 +114,30 @@ pub struct FigureRow {
     pub status: &'static str,
     pub status_ar: &'static str,
     pub latest: ClaimItem,
-    /// Earlier or other claims, oldest first.
+    /// Earlier or other claims, oldest first (one per article and value).
     pub others: Vec<ClaimItem>,
+    /// Every claim, oldest first, one per article and value.
+    pub shown: Vec<ClaimItem>,
     /// All claims, oldest first.
     pub claims: Vec<ClaimItem>,
     pub source_count: usize,
+    /// Independent reports (copies of one wire story count once).
+    pub reports: usize,
     /// "103 → more than 400 → more than 800".
     pub trail_en: String,
+    /// The latest value, or the range of the latest day's counts: «12 to 13».
+    pub best_en: String,
+    /// Who gives the figures, by name: «Armenia, Azerbaijan; 2 unattributed».
+    pub according_en: String,
+    /// When every figure of the row comes from one side: that side.
+    pub one_sided_en: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct TimelineItem {
+    /// ISO date of the event.
     pub date: String,
-    pub en: String,
-    pub ar: String,
-    pub source: String,
+    pub line: Line,
 }
 
 #[derive(Debug, Serialize)]
@@ -147,15 +171,6 @@ pub struct CoverageRow {
     pub en: String,
     /// Mentions per source, in column order ("" for none).
     pub cells: Vec<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct QuoteItem {
-    pub ar: String,
-    pub speaker_en: String,
-    pub speaker_ar: String,
-    pub source: String,
-    pub date: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -226,8 +241,7 @@ pub struct SuggestionItem {
     pub reason: String,
 }
 
-/// How many summary sentences, timeline entries and coverage rows at most.
-const SUMMARY_MAX: usize = 8;
+/// How many timeline entries and coverage rows at most.
 const TIMELINE_MAX: usize = 25;
 const COVERAGE_MAX: usize = 30;
 const COVERAGE_COLUMNS: usize = 12;
@@ -235,9 +249,7 @@ const COVERAGE_COLUMNS: usize = 12;
 pub const LIST_MAX: usize = 8;
 /// The sources table lists at most this many.
 pub const SOURCES_MAX: usize = 200;
-const FIGURES_MAX: usize = 25;
 const ENTITIES_MAX: usize = 60;
-const QUOTES_MAX: usize = 30;
 const WORDING_MAX: usize = 300;
 
 /// 2^53: above it an f64 no longer holds every integer, and a figure shown from its value
@@ -247,7 +259,7 @@ const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 /// A figure's value for the English half, or the source's own written form when the value is
 /// beyond what can be shown exactly (`9223372036854775807` would otherwise print as the
 /// largest i64, `1e400` as infinity).
-fn fmt_count(v: f64, written: &str) -> String {
+pub(crate) fn fmt_count(v: f64, written: &str) -> String {
     if v.is_finite() && v.abs() <= MAX_EXACT {
         fmt_value(v)
     } else {
@@ -255,7 +267,7 @@ fn fmt_count(v: f64, written: &str) -> String {
     }
 }
 
-fn fmt_value(v: f64) -> String {
+pub(crate) fn fmt_value(v: f64) -> String {
     if !v.is_finite() || v.abs() > MAX_EXACT {
         return format!("{v:e}");
     }
@@ -279,7 +291,7 @@ fn fmt_value(v: f64) -> String {
     }
 }
 
-fn qualifier_en(q: Qualifier) -> &'static str {
+pub(crate) fn qualifier_en(q: Qualifier) -> &'static str {
     match q {
         Qualifier::Exact => "",
         Qualifier::MoreThan => "more than ",
@@ -290,25 +302,11 @@ fn qualifier_en(q: Qualifier) -> &'static str {
     }
 }
 
-fn status_ar(s: Status) -> &'static str {
+pub(crate) fn status_ar(s: Status) -> &'static str {
     match s {
         Status::Agree => "متفق",
         Status::Update => "تحديث",
         Status::Conflict => "تعارض",
-    }
-}
-
-struct Labels<'a> {
-    arts: &'a [Analyzed],
-}
-
-impl Labels<'_> {
-    fn of(&self, ai: usize) -> String {
-        let a = &self.arts[ai].article;
-        match &a.outlet {
-            Some(o) => format!("{o} ({})", a.id),
-            None => a.id.clone(),
-        }
     }
 }
 
@@ -333,7 +331,7 @@ fn same_as_text(g: &Glossary, e: usize) -> (String, String) {
     (en.join("; "), ar.join("؛ "))
 }
 
-fn entity_label(g: &Glossary, e: usize) -> String {
+pub(crate) fn entity_label(g: &Glossary, e: usize) -> String {
     let ent = &g.entities[e];
     match (&ent.role, ent.kind) {
         (Some(r), EntityKind::Person) => format!("{} ({})", ent.en, r.en),
@@ -341,282 +339,9 @@ fn entity_label(g: &Glossary, e: usize) -> String {
     }
 }
 
-/// The items of one sentence: facts are stored in text order, so their sentences never go down
-/// and two binary searches find them (no scan of the whole article per sentence).
-fn of_sentence<T>(items: &[T], si: usize, sentence: impl Fn(&T) -> Option<usize>) -> &[T] {
-    let lo = items.partition_point(|x| sentence(x) < Some(si));
-    let hi = items.partition_point(|x| sentence(x) <= Some(si));
-    &items[lo..hi.max(lo)]
-}
-
-/// The English form of one figure: «about 100 wounded», «27 civilians killed».
-fn figure_en(g: &Glossary, a: &Analyzed, n: &crate::extract::Number) -> Option<String> {
-    let v = n.value?;
-    let written = &a.article.text[n.start..n.end];
-    let mut s = format!("{}{}", qualifier_en(n.qualifier), fmt_count(v, written));
-    if let (Some(h), None) = (n.high, n.vague) {
-        s = format!(
-            "{}{}–{}",
-            qualifier_en(n.qualifier),
-            fmt_value(v),
-            fmt_value(h)
-        );
-    }
-    match n.vague {
-        Some("fraction") => s = fmt_value(v),
-        Some(vg) => s = vg.replace('_', " "),
-        None => {}
-    }
-    if n.kind == NumberKind::Percent {
-        s.push('%');
-    }
-    if let Some(sj) = n.subject {
-        s.push(' ');
-        s.push_str(&g.subjects[sj].en);
-    }
-    if let Some(sd) = n.side {
-        s.push_str(&format!(" ({})", g.entities[sd].en));
-    }
-    s.push(' ');
-    s.push_str(&g.measures[n.measure?].en);
-    if let Some(i) = n.item {
-        s.push_str(&format!(" ({})", g.items[i].en));
-    }
-    if n.era_kind == crate::extract::Era::Historical {
-        s.push_str(" (an earlier time)");
-    }
-    Some(s)
-}
-
-/// The English of one frame, from its fields only: «Ilham Aliyev visits Moscow», or — with no
-/// agent in the text — the event's noun («strike on Ganja»). Nothing is invented: a frame that
-/// names no one says so by saying less.
-fn frame_en(g: &Glossary, f: &crate::extract::Frame) -> String {
-    use crate::extract::Polarity;
-    let ev = &g.events[f.event];
-    let mut line = match f.agent {
-        Some(ag) => {
-            let mut l = format!("{} {}", entity_label(g, ag), ev.en);
-            if let Some(t) = f.target {
-                l.push(' ');
-                l.push_str(&g.entities[t].en);
-            }
-            l
-        }
-        None => {
-            let mut l = ev
-                .noun
-                .clone()
-                .unwrap_or_else(|| format!("{} (who did it: not identified)", ev.en));
-            if let Some(t) = f.target {
-                l.push_str(" involving ");
-                l.push_str(&g.entities[t].en);
-            }
-            l
-        }
-    };
-    if let Some(p) = f
-        .place
-        .filter(|&p| Some(p) != f.target && Some(p) != f.agent)
-    {
-        line.push_str(" in ");
-        line.push_str(&g.entities[p].en);
-    }
-    match f.polarity {
-        Polarity::Affirmed => {}
-        Polarity::Negated => line.insert_str(0, "not: "),
-        Polarity::Denied => line.push_str(" (denied)"),
-        Polarity::Future => line.push_str(" (planned)"),
-    }
-    line
-}
-
-/// An English line for one sentence, built only from its frames and figures, each with who says
-/// so: «According to Turkey: explosion in Suruç; 27 killed, about 100 wounded». Names that are in
-/// the sentence but in no frame are not strung together: word order would invent relations.
-pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
-    // who says so: glossary entities by name, others as the text names them
-    let mut said: Vec<String> = Vec::new();
-    let text = &a.article.text;
-    let mut note = |e: Option<usize>, surface: Option<(usize, usize)>| {
-        let who = match (e, surface) {
-            (Some(e), _) => entity_label(g, e),
-            (None, Some((s, t))) => {
-                format!("a source the glossary does not name («{}»)", &text[s..t])
-            }
-            _ => return,
-        };
-        if !said.contains(&who) {
-            said.push(who);
-        }
-    };
-    let mut events: Vec<String> = Vec::new();
-    // one frame per event type: the one that says most (agent, target, place)
-    let mut frames: Vec<&crate::extract::Frame> = Vec::new();
-    for f in of_sentence(&a.facts.events, si, |e| Some(e.sentence)) {
-        let weight = |f: &crate::extract::Frame| {
-            f.agent.is_some() as u8 * 4 + f.target.is_some() as u8 * 2 + f.place.is_some() as u8
-        };
-        match frames.iter_mut().find(|k| k.event == f.event) {
-            Some(k) if weight(f) > weight(k) => *k = f,
-            Some(_) => {}
-            None => frames.push(f),
-        }
-    }
-    for f in frames {
-        let en = frame_en(g, f);
-        if !events.contains(&en) {
-            events.push(en);
-        }
-        if f.said_by.is_none() || f.said_by != f.agent {
-            note(f.said_by, f.said_by_surface);
-        }
-    }
-    let mut figures: Vec<String> = Vec::new();
-    for n in of_sentence(&a.facts.numbers, si, |n| n.sentence)
-        .iter()
-        .filter(|n| matches!(n.kind, NumberKind::Quantity | NumberKind::Percent))
-    {
-        if let Some(s) = figure_en(g, a, n) {
-            note(n.attributed_to, n.said_by_surface);
-            if !figures.contains(&s) {
-                figures.push(s);
-            }
-        }
-    }
-    let dates: BTreeSet<String> = of_sentence(&a.facts.dates, si, |d| d.sentence)
-        .iter()
-        .filter(|d| d.event.is_some())
-        .map(|d| d.date.clone())
-        .collect();
-    let mut body: Vec<String> = Vec::new();
-    if !events.is_empty() {
-        body.push(events.join("; "));
-    }
-    if !figures.is_empty() {
-        body.push(figures.join(", "));
-    }
-    if body.is_empty() {
-        return "(no event or figure the glossary knows in this sentence)".to_string();
-    }
-    let mut line = body.join("; ");
-    if !dates.is_empty() {
-        line.push_str(" (");
-        line.push_str(&dates.into_iter().collect::<Vec<_>>().join(", "));
-        line.push(')');
-    }
-    if !said.is_empty() {
-        line = format!("According to {}: {line}", said.join(" and "));
-    }
-    let mut chars = line.chars();
-    match chars.next() {
-        Some(c0) => c0.to_uppercase().collect::<String>() + chars.as_str(),
-        None => line,
-    }
-}
-
-fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureGroup) -> FigureRow {
-    let m = &g.measures[fg.measure];
-    let mut what_en = m.en.clone();
-    let mut what_ar = m.ar.clone();
-    if let Some(s) = fg.subject {
-        what_en = format!("{what_en} — {}", g.subjects[s].en);
-        what_ar = format!("{what_ar} — {}", g.subjects[s].ar);
-    }
-    if let Some(sd) = fg.side {
-        what_en = format!("{what_en} ({})", g.entities[sd].en);
-        what_ar = format!("{what_ar} ({})", g.entities[sd].ar);
-    }
-    if fg.percent {
-        what_en.push_str(", %");
-        what_ar.push_str("، ٪");
-    }
-    match fg.era {
-        crate::extract::Era::Historical => {
-            what_en.push_str(" — an earlier time, not today's events");
-            what_ar.push_str(" — في وقت سابق");
-        }
-        crate::extract::Era::Planned => {
-            what_en.push_str(" — planned or agreed");
-            what_ar.push_str(" — مخطط أو متفق عليه");
-        }
-        crate::extract::Era::Current => {}
-    }
-    let claim = |c: &crate::compare::Claim| -> ClaimItem {
-        let surface = c.surface(arts);
-        let attributed = c.attributed_to(arts);
-        let mut value_en = format!(
-            "{}{}",
-            qualifier_en(c.qualifier),
-            fmt_count(c.value, &surface)
-        );
-        if let Some(h) = c.high {
-            value_en = format!("{}–{}", fmt_value(c.value), fmt_value(h));
-        }
-        if fg.percent {
-            value_en.push('%');
-        }
-        if c.number.is_none() {
-            value_en = format!("{value_en} (sum of parts)");
-        }
-        ClaimItem {
-            source: labels.of(c.article),
-            date: c.date.clone(),
-            surface,
-            value_en,
-            attributed_en: attributed
-                .map(|e| g.entities[e].en.clone())
-                .unwrap_or_default(),
-            attributed_ar: attributed
-                .map(|e| g.entities[e].ar.clone())
-                .unwrap_or_default(),
-        }
-    };
-    let mut order: Vec<&crate::compare::Claim> = fg.claims.iter().collect();
-    order.sort_by(|a, b| {
-        a.date
-            .cmp(&b.date)
-            .then(a.value.total_cmp(&b.value))
-            .then(a.article.cmp(&b.article))
-    });
-    let latest = fg.latest();
-    let claims: Vec<ClaimItem> = order.iter().map(|c| claim(c)).collect();
-    let others: Vec<ClaimItem> = order
-        .iter()
-        .filter(|c| !std::ptr::eq(**c, latest))
-        .map(|c| claim(c))
-        .collect();
-    let mut trail: Vec<String> = Vec::new();
-    for c in &claims {
-        if trail.last() != Some(&c.value_en) {
-            trail.push(c.value_en.clone());
-        }
-    }
-    FigureRow {
-        id: fg.id.clone(),
-        what_en,
-        what_ar,
-        status: if fg.sources < 2 {
-            "single source"
-        } else {
-            fg.status.as_str()
-        },
-        status_ar: if fg.sources < 2 {
-            "مصدر واحد"
-        } else {
-            status_ar(fg.status)
-        },
-        latest: claim(latest),
-        others,
-        claims,
-        source_count: fg.sources,
-        trail_en: trail.join(" → "),
-    }
-}
-
 pub fn build(g: &Glossary, an: &Analysis) -> Context {
     let arts = &an.articles;
-    let labels = Labels { arts };
+    let labels = labels::Labels::new(arts, &an.copies);
     let dates: Vec<&String> = arts
         .iter()
         .filter_map(|a| a.article.date.as_ref())
@@ -635,91 +360,24 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
             url: a.article.url.clone(),
         })
         .collect();
+    let report_count = labels.independent(0..arts.len());
 
-    // ---- summary: sentences with the most supporting sources
-    let mut support: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
-    for al in &an.alignments {
-        support.entry(al.a).or_default().insert(al.b.0);
-        support.entry(al.b).or_default().insert(al.a.0);
-    }
-    let mut cands: Vec<((usize, usize), usize, usize)> = Vec::new(); // (sentence, support, facts)
-    for (ai, a) in arts.iter().enumerate() {
-        for (si, s) in a.article.sentences.iter().enumerate() {
-            if s.kind != SentenceKind::Body {
-                continue;
-            }
-            let facts = of_sentence(&a.mentions, si, |m| m.sentence)
-                .iter()
-                .filter(|m| !m.adjective)
-                .count()
-                + 2 * of_sentence(&a.facts.numbers, si, |n| n.sentence)
-                    .iter()
-                    .filter(|n| n.measure.is_some())
-                    .count()
-                + of_sentence(&a.facts.events, si, |e| Some(e.sentence)).len();
-            let sup = support.get(&(ai, si)).map(|s| s.len()).unwrap_or(0) + 1;
-            if facts > 0 {
-                cands.push(((ai, si), sup, facts));
-            }
-        }
-    }
-    cands.sort_by(|x, y| y.1.cmp(&x.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
-    let mut chosen: Vec<(usize, usize)> = Vec::new();
-    let mut covered: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (s, _, _) in &cands {
-        if chosen.len() >= SUMMARY_MAX {
-            break;
-        }
-        if covered.contains(s) {
-            continue;
-        }
-        chosen.push(*s);
-        covered.insert(*s);
-        for al in &an.alignments {
-            if al.a == *s {
-                covered.insert(al.b);
-            }
-            if al.b == *s {
-                covered.insert(al.a);
-            }
-        }
-    }
-    let summary = chosen
-        .iter()
-        .map(|&(ai, si)| {
-            let a = &arts[ai];
-            let s = &a.article.sentences[si];
-            let mut srcs: Vec<String> = vec![labels.of(ai)];
-            if let Some(others) = support.get(&(ai, si)) {
-                srcs.extend(others.iter().map(|&o| labels.of(o)));
-            }
-            let support = srcs.len();
-            srcs.truncate(LIST_MAX);
-            SummaryItem {
-                ar: a.article.text[s.start..s.end].to_string(),
-                en: english_line(g, a, si),
-                support,
-                more_sources: support - srcs.len(),
-                sources: srcs,
-            }
-        })
-        .collect();
-
-    // ---- figures
-    // key figures: the most widely reported first
-    let mut by_reach: Vec<&FigureGroup> = an.comparison.figures.iter().collect();
-    by_reach.sort_by(|a, b| b.sources.cmp(&a.sources).then(a.id.cmp(&b.id)));
-    let figures: Vec<FigureRow> = by_reach
-        .into_iter()
-        .take(FIGURES_MAX)
-        .map(|f| figure_row(g, arts, &labels, f))
-        .collect();
+    // ---- events, figures, and the lines built from them
+    let sentence_ar = |ai: usize, fi: usize| {
+        let a = &arts[ai];
+        let s = &a.article.sentences[a.facts.events[fi].sentence];
+        a.article.text[s.start..s.end].trim().to_string()
+    };
+    let events = events::groups(g, arts, &labels);
+    let key = figures::key_figures(g, arts, &labels, &an.comparison.figures);
+    let contested = lede::contested(&events, &key.main, &labels, sentence_ar);
+    let lede = lede::lede(&events, &key.main, &contested, &labels, sentence_ar);
     let figure_disagreements: Vec<FigureRow> = an
         .comparison
         .figures
         .iter()
         .filter(|f| f.sources >= 2)
-        .map(|f| figure_row(g, arts, &labels, f))
+        .map(|f| figures::figure_row(g, arts, &labels, f))
         .collect();
     let mut status_counts = StatusCounts::default();
     for f in an.comparison.figures.iter().filter(|f| f.sources >= 2) {
@@ -730,36 +388,18 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         }
     }
 
-    // ---- timeline: full dates, one entry per sentence
-    let mut seen: BTreeSet<(String, usize, usize)> = BTreeSet::new();
-    let mut timeline: Vec<TimelineItem> = Vec::new();
-    for (ai, a) in arts.iter().enumerate() {
-        for d in &a.facts.dates {
-            let Some(si) = d.sentence else { continue };
-            if d.date.starts_with("--") || !a.article.sentences[si].kind.is_content() {
-                continue;
-            }
-            // dated by an event's date, never by a dateline, a «since» or a deadline; and only
-            // a sentence that reports an event has a row
-            let event_date = d.role == crate::extract::DateRole::Event;
-            if !event_date || of_sentence(&a.facts.events, si, |e| Some(e.sentence)).is_empty() {
-                continue;
-            }
-            if !seen.insert((d.date.clone(), ai, si)) {
-                continue;
-            }
-            let s = &a.article.sentences[si];
-            timeline.push(TimelineItem {
-                date: d.date.clone(),
-                en: english_line(g, a, si),
-                ar: a.article.text[s.start..s.end].to_string(),
-                source: labels.of(ai),
-            });
-        }
-    }
-    timeline.sort_by(|a, b| a.date.cmp(&b.date).then(a.source.cmp(&b.source)));
-    // one entry per date and English line
-    timeline.dedup_by(|a, b| a.date == b.date && a.en == b.en);
+    // ---- timeline: one row per event that happened, by the event's own date
+    let mut timeline: Vec<TimelineItem> = events
+        .iter()
+        .filter(|e| matches!(e.polarity, Polarity::Affirmed | Polarity::Denied))
+        .filter_map(|e| {
+            Some(TimelineItem {
+                date: e.date.clone()?,
+                line: lede::event_line("event", e, &labels, sentence_ar),
+            })
+        })
+        .collect();
+    timeline.sort_by(|a, b| a.date.cmp(&b.date));
     if timeline.len() > TIMELINE_MAX {
         // keep the latest entries: the morning reader wants what is new
         timeline.drain(..timeline.len() - TIMELINE_MAX);
@@ -812,7 +452,7 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         cols.sort_unstable();
     }
     let coverage = Coverage {
-        columns: cols.iter().map(|&ai| arts[ai].article.id.clone()).collect(),
+        columns: cols.iter().map(|&ai| labels.of(ai)).collect(),
         rows: ents
             .iter()
             .take(COVERAGE_MAX)
@@ -832,24 +472,7 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
             .collect(),
     };
 
-    // ---- quotes
-    let mut quotes = Vec::new();
-    for (ai, a) in arts.iter().enumerate() {
-        for q in &a.facts.quotes {
-            let sp = q.speaker;
-            quotes.push(QuoteItem {
-                ar: a.article.text[q.start..q.end].to_string(),
-                speaker_en: sp
-                    .map(|e| entity_label(g, e))
-                    .unwrap_or_else(|| "unattributed".to_string()),
-                speaker_ar: sp
-                    .map(|e| g.entities[e].ar.clone())
-                    .unwrap_or_else(|| "غير منسوب".to_string()),
-                source: labels.of(ai),
-                date: a.article.date.clone(),
-            });
-        }
-    }
+    let quotes = quotes::quotes(g, arts, &labels);
 
     // ---- wording diffs: content changes first, then respellings; text only for those shown
     let mut order: Vec<usize> = (0..an.comparison.diffs.len())
@@ -911,7 +534,6 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
             spellings,
         });
     }
-    quotes.truncate(QUOTES_MAX);
 
     // ---- names
     let mut name_counts = NameCounts::default();
@@ -960,7 +582,7 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
                 .map(|f| FindingItem {
                     kind: f.kind.as_str(),
                     severity: f.kind.severity().as_str(),
-                    message: f.message.clone(),
+                    message: labels.relabel(&f.message),
                 })
                 .collect(),
         });
@@ -996,8 +618,13 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         first_date: dates.iter().min().map(|s| s.to_string()),
         last_date: dates.iter().max().map(|s| s.to_string()),
         sources,
-        summary,
-        figures,
+        report_count,
+        copy_count: arts.len() - report_count,
+        lede,
+        contested,
+        figures: key.main,
+        background: key.background,
+        minor_figures: key.minor,
         timeline,
         entities,
         coverage,
