@@ -17,7 +17,7 @@ pub fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut base = 0;
     for para in text.split_inclusive('\n') {
-        let straight_ok = para.matches('"').count() % 2 == 0;
+        let straight_ok = para.matches('"').count() % 2 == 0 && !inverted(para);
         let mut open: Option<(usize, char)> = None;
         for (i, ch) in para.char_indices() {
             let i = base + i;
@@ -40,6 +40,19 @@ pub fn spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Straight quotes paired the wrong way round: a pair whose inside starts and ends with a
+/// space, or starts with a comma, is the gap between a closing and an opening mark (nested
+/// quotes such as «قالت المصادر " ان "سعد" توفي»). Then no straight pair of the paragraph is
+/// trusted.
+fn inverted(para: &str) -> bool {
+    para.split('"').skip(1).step_by(2).any(|inner| {
+        let first = inner.chars().next();
+        let last = inner.chars().next_back();
+        (first.is_some_and(char::is_whitespace) && last.is_some_and(char::is_whitespace))
+            || matches!(first, Some('،' | ',' | '.' | ':' | '؛'))
+    })
+}
+
 /// Quoted passages that can be speech: two words or more (see [`spans`]).
 pub fn quotes(text: &str) -> Vec<(usize, usize)> {
     spans(text)
@@ -48,8 +61,9 @@ pub fn quotes(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Is the quoted passage a name rather than speech?
-fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
+/// Is the quoted passage a name rather than speech? Short passages that name a person
+/// («"علي دوابشة - عام ونصف"») are labels, not what someone said.
+fn is_name(g: &Glossary, c: &Ctx, s: usize, e: usize) -> bool {
     let inner = &c.text[s..e];
     let words = inner.split_whitespace().count();
     if words < 2 {
@@ -97,12 +111,19 @@ fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
     if introduced {
         return true;
     }
+    let names_person = (a..b).any(|k| {
+        c.mention(k)
+            .is_some_and(|(ent, adj)| !adj && g.entities[ent].kind == crate::glossary::EntityKind::Person)
+    });
+    if words <= 5 && names_person {
+        return true;
+    }
     b > a && (a..b).all(|k| c.mention_first.get(k).copied().flatten() == Some(a))
 }
 
 /// The speech passages of the article, each with the speaker of the clause it opens in.
 pub fn with_speakers(
-    _g: &Glossary,
+    g: &Glossary,
     c: &Ctx,
     clauses: &Clauses,
     speakers: &Speakers,
@@ -110,7 +131,7 @@ pub fn with_speakers(
 ) -> Vec<Quote> {
     let mut out = Vec::new();
     for &(s, e) in spans {
-        if is_name(c, s, e) {
+        if is_name(g, c, s, e) {
             continue;
         }
         let wi = c.word_at_offset(s);

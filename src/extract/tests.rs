@@ -635,3 +635,16 @@ fn what_is_called_for_did_not_happen_and_dates_stay_in_their_clause() {
     let (g, f) = run2("وتوصل الطرفان إلى هدنة يوم السبت.");
     assert!(f.events.iter().any(|e| g.events[e.event].id == "ceasefire"));
 }
+
+/// Editor's reading of an unseen story: nested straight quotes paired the wrong way round gave
+/// «ان عائلة الشهيد» as a quote, and a name with an age in quotation marks was taken as speech.
+#[test]
+fn inverted_straight_quotes_and_quoted_name_labels_are_no_speech() {
+    let (_, f) = run2(
+        "وأفادت مصادر محلية \" ان عائلة \"علييف\" أبلغت بالخبر \"، بعد تدهور حالته.\nويرقد \"نيكول باشينيان - 40 عاما\" في المستشفى.\nوقال باشينيان \"لن نقبل بهذا الحل أبدا\".",
+    );
+    assert_eq!(f.quotes.len(), 1, "only the real quotation: {:?}", f.quotes);
+    let (g, f) = run2("وقال باشينيان \"لن نقبل بهذا الحل أبدا\".");
+    assert_eq!(f.quotes.len(), 1);
+    assert_eq!(g.entities[f.quotes[0].speaker.unwrap()].id, "pashinyan");
+}

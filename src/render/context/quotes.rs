@@ -51,7 +51,7 @@ pub fn quotes(g: &Glossary, arts: &[Analyzed], labels: &Labels) -> Vec<QuoteItem
     let mut found: Vec<Found> = Vec::new();
     for (ai, a) in arts.iter().enumerate() {
         for (qi, q) in a.facts.quotes.iter().enumerate() {
-            let key = Normalized::new(&a.article.text[q.start..q.end])
+            let key = Normalized::new(a.article.text[q.start..q.end].trim())
                 .key()
                 .to_string();
             match by_text.get(&key) {
@@ -130,7 +130,7 @@ fn item(g: &Glossary, arts: &[Analyzed], labels: &Labels, f: &Found) -> QuoteIte
             .find_map(|e| sentence::of_frame(g, a, e, None, labels.name(ai)))
     });
     QuoteItem {
-        ar: text[q.start..q.end].to_string(),
+        ar: text[q.start..q.end].trim().to_string(),
         speaker_en,
         speaker_ar,
         source: labels.of(ai),
