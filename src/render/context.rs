@@ -391,12 +391,22 @@ fn figure_en(g: &Glossary, a: &Analyzed, n: &crate::extract::Number) -> Option<S
 /// The English of one frame, from its fields only: «Ilham Aliyev visits Moscow», or — with no
 /// agent in the text — the event's noun («strike on Ganja»). Nothing is invented: a frame that
 /// names no one says so by saying less.
-fn frame_en(g: &Glossary, f: &crate::extract::Frame) -> String {
+fn frame_en(g: &Glossary, f: &crate::extract::Frame, text: &str) -> String {
     use crate::extract::Polarity;
     let ev = &g.events[f.event];
     let mut line = match f.agent {
         Some(ag) => {
             let mut l = format!("{} {}", entity_label(g, ag), ev.en);
+            if let Some(t) = f.target {
+                l.push(' ');
+                l.push_str(&g.entities[t].en);
+            }
+            l
+        }
+        // an agent the glossary does not know, as the article writes it
+        None if f.agent_surface.is_some() => {
+            let (s, e) = f.agent_surface.unwrap_or_default();
+            let mut l = format!("«{}» (unverified) {}", &text[s..e], ev.en);
             if let Some(t) = f.target {
                 l.push(' ');
                 l.push_str(&g.entities[t].en);
@@ -464,7 +474,7 @@ pub fn english_line(g: &Glossary, a: &Analyzed, si: usize) -> String {
         }
     }
     for f in frames {
-        let en = frame_en(g, f);
+        let en = frame_en(g, f, text);
         if !events.contains(&en) {
             events.push(en);
         }
