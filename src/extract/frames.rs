@@ -11,7 +11,7 @@
 
 use super::clauses::Clauses;
 use super::dates;
-use super::speakers::{chain_after, mention_last_word, subject_phrase_before, Speakers};
+use super::speakers::{chain_after, is_body, mention_last_word, subject_phrase_before, Speakers};
 use super::{Ctx, DateRole, Facts, Frame, NumberKind, Polarity};
 use crate::corpus::SentenceKind;
 use crate::glossary::{EntityKind, Glossary};
@@ -111,7 +111,15 @@ fn frame_at(
     let ci = clauses.of(i);
     let (start, end) = c.span(i, last);
     let sp = speakers.of_clause(ci);
-    let (agent, after_agent) = agent_of(g, c, clauses, speakers, i, last);
+    let (agent, mut after_agent) = agent_of(g, c, clauses, speakers, i, last);
+    let unlinked = agent
+        .is_none()
+        .then(|| unlinked_agent(g, c, clauses, i, last))
+        .flatten();
+    if let Some((_, b)) = unlinked {
+        after_agent = b;
+    }
+    let agent_surface = unlinked.map(|(span, _)| span);
     let (mut target, place) = target_and_place(g, c, clauses, after_agent, i, agent);
     if let Some(aux) = passive(c, clauses, i) {
         // «تعرضت يريفان لقصف»: the one who suffered it stands between the auxiliary and the trigger
@@ -124,7 +132,7 @@ fn frame_at(
         start,
         end,
         agent,
-        agent_surface: None,
+        agent_surface,
         target,
         place,
         date: None,
@@ -210,6 +218,31 @@ fn agent_of(
         }
     }
     (None, last)
+}
+
+/// The agent as written when the glossary does not know it: only the noun phrase right after a
+/// verb (VSO) that the speaker rules read as who acts, headed by a title or an institution
+/// («قصفت القوات الحكومية»، «أعلن الجيش»), never a plain noun, an object after a verbal noun,
+/// or a pronoun's referent. Used when [`agent_of`] found no glossary entity. Returns the span
+/// and the phrase's last word (the target is sought after it).
+fn unlinked_agent(
+    g: &Glossary,
+    c: &Ctx,
+    clauses: &Clauses,
+    i: usize,
+    last: usize,
+) -> Option<((usize, usize), usize)> {
+    if passive(c, clauses, i).is_some() || !verb_form(c.w[last]) {
+        return None;
+    }
+    let ch = chain_after(g, c, last);
+    let (a, b) = ch.words?;
+    let headed = lexicon::is_title(c.w[a]) || is_body(c.w[a]);
+    let linked = (a..=b).any(|k| c.mention(k).is_some());
+    (clauses.same(b, i) && ch.titled && headed && !ch.plain_head && !linked && b - a < 4)
+        .then_some(ch.speaker.surface)
+        .flatten()
+        .map(|span| (span, b))
 }
 
 /// A verb whose subject can be a state (states are feminine): the past with «ـت» (قصفت، أعلنت)

@@ -112,8 +112,9 @@ fn is_name(g: &Glossary, c: &Ctx, s: usize, e: usize) -> bool {
         return true;
     }
     let names_person = (a..b).any(|k| {
-        c.mention(k)
-            .is_some_and(|(ent, adj)| !adj && g.entities[ent].kind == crate::glossary::EntityKind::Person)
+        c.mention(k).is_some_and(|(ent, adj)| {
+            !adj && g.entities[ent].kind == crate::glossary::EntityKind::Person
+        })
     });
     if words <= 5 && names_person {
         return true;

@@ -40,7 +40,7 @@ impl Speakers {
 }
 
 /// Institutions: with a nationality adjective and no name, they speak for their state.
-fn is_body(w: &str) -> bool {
+pub(crate) fn is_body(w: &str) -> bool {
     lexicon::any_form(w, |w| {
         matches!(
             w,

@@ -477,7 +477,7 @@ fn frames_take_their_agent_from_syntax_or_have_none() {
             .unwrap();
         (
             ent(&g, e.agent).map(str::to_string),
-            ent(&g, e.target).map(str::to_string),
+            ent(&g, e.target.or(e.place)).map(str::to_string),
             e.polarity,
             ent(&g, e.said_by).map(str::to_string),
         )
@@ -647,4 +647,28 @@ fn inverted_straight_quotes_and_quoted_name_labels_are_no_speech() {
     let (g, f) = run2("وقال باشينيان \"لن نقبل بهذا الحل أبدا\".");
     assert_eq!(f.quotes.len(), 1);
     assert_eq!(g.entities[f.quotes[0].speaker.unwrap()].id, "pashinyan");
+}
+
+#[test]
+fn an_agent_the_glossary_does_not_know_is_kept_as_written() {
+    let agent = |t: &str| {
+        let (g, f) = run2(t);
+        let e = f.events.first().unwrap_or_else(|| panic!("{t}: {f:?}"));
+        assert_eq!(e.agent, None, "{t}");
+        (
+            e.agent_surface.map(|(s, e)| t[s..e].to_string()),
+            ent(&g, e.target.or(e.place)).map(str::to_string),
+        )
+    };
+    // a verb, then a noun phrase headed by an institution: who did it, as written
+    assert_eq!(
+        agent("قصفت القوات الحكومية مدينة غنجة أمس."),
+        (
+            Some("القوات الحكومية".to_string()),
+            Some("ganja".to_string())
+        )
+    );
+    // a plain noun is no agent the rules accept, nor is anyone after a passive
+    assert_eq!(agent("قصفت مجموعة مسلحة مدينة غنجة أمس.").0, None);
+    assert_eq!(agent("تعرضت غنجة لقصف عنيف أمس.").0, None);
 }

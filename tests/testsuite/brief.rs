@@ -178,3 +178,38 @@ fn dump_context_prints_the_template_context() {
     assert!(v["lede"][0]["sentence"]["shape"].is_string());
     assert!(v["figures"][0]["latest"]["value_en"].is_string());
 }
+
+#[test]
+fn an_agent_the_glossary_does_not_know_shows_as_written_and_unverified() {
+    let d = tempfile::tempdir().unwrap();
+    let art = d.path().join("a.txt");
+    std::fs::write(
+        &art,
+        "خبر قصير\n\nاستهدفت القوات الحكومية مدينة غنجة فجر الأحد.\n",
+    )
+    .unwrap();
+    let out = d.path().join("out");
+    let st = mizan()
+        .arg("brief")
+        .arg(&art)
+        .arg("--glossary")
+        .arg(root().join("glossary.yaml"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let facts = read_json(&out.join("facts.json"));
+    let ev = &facts["events"][0];
+    assert_eq!(ev["agent"], serde_json::Value::Null, "{ev}");
+    assert_eq!(ev["agent_surface"], "القوات الحكومية", "{ev}");
+    let md = std::fs::read_to_string(out.join("briefing.md")).unwrap();
+    assert!(
+        md.contains("a strike by «القوات الحكومية» (as written; unverified) in Ganja."),
+        "{md}"
+    );
+}

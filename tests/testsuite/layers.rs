@@ -346,3 +346,69 @@ fn same_as_shows_in_the_names_report() {
     ]);
     assert!(md.contains("Same as Martakert (Azerbaijani name)"), "{md}");
 }
+
+/// The draft's entries as (kind, ar) pairs.
+fn draft_entries(draft: &str) -> Vec<(String, String)> {
+    let g = Glossary::layered(&[
+        Layer::world(),
+        Layer {
+            path: "draft.yaml".into(),
+            text: draft.to_string(),
+        },
+    ])
+    .unwrap_or_else(|e| panic!("{e}\n{draft}"));
+    (0..g.entities.len())
+        .filter(|&e| !g.is_world(e))
+        .map(|e| &g.entities[e])
+        .map(|e| (e.kind.as_str().to_string(), e.spellings[0].text.clone()))
+        .collect()
+}
+
+#[test]
+fn the_draft_reads_general_arabic_name_cues_and_leaves_common_nouns_out() {
+    let art = fixture("draftcues").join("articles");
+    let (code, draft, err) = run(&["glossary", "suggest", art.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let entries = draft_entries(&draft);
+    let has = |kind: &str, ar: &str| entries.iter().any(|(k, a)| k == kind && a == ar);
+    // a nisba that is also a nationality adjective ends a name after a title
+    assert!(has("person", "منصور المصري"), "{draft}");
+    // a kunya and a nisba; an abbreviated title (م.) and a family name with آل
+    assert!(has("person", "أبو عمار الحلبي"), "{draft}");
+    assert!(has("person", "سامر آل فارس"), "{draft}");
+    // a theophoric first name written as one word, after a title the lexicon lacks
+    assert!(has("person", "عبدالكريم الدوسري"), "{draft}");
+    // a first name and a family name, not the verb after them
+    assert!(has("person", "حسين القحطاني"), "{draft}");
+    assert!(has("place", "تيرانوفا"), "{draft}");
+    // none of: «أمير تيرانوفا» (a title and a place is a role), «مدير شرطة» (a feminine
+    // noun), «لقضاء إجازة» (to spend), «ممر ملاحي» (an adjective), «الإجازة»
+    for (_, ar) in &entries {
+        for bad in ["تيرانوفا موقع", "شرطة", "إجازة", "ملاحي", "يتفقد"]
+        {
+            assert!(!ar.contains(bad), "«{ar}» in the draft:\n{draft}");
+        }
+    }
+    assert_eq!(entries.len(), 7, "{draft}");
+}
+
+#[test]
+fn the_names_check_finds_three_spellings_of_a_district_only_the_draft_knows() {
+    let art = fixture("district").join("articles");
+    let (code, draft, err) = run(&["glossary", "suggest", art.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let d = tempfile::tempdir().unwrap();
+    let gpath = write(d.path(), "draft.yaml", &draft);
+    let (_, report, err) = run(&["names", art.to_str().unwrap(), "--glossary", &gpath]);
+    let line = report
+        .lines()
+        .find(|l| l.contains("[cross_source]"))
+        .unwrap_or_else(|| panic!("{report}{err}\n{draft}"));
+    for spelling in [
+        "«تشيرتانوفو» in 01-a",
+        "«تشرتانوفو» in 02-b",
+        "«تشيرتا نوفو» in 03-c",
+    ] {
+        assert!(line.contains(spelling), "{line}");
+    }
+}
