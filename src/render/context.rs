@@ -51,6 +51,8 @@ pub struct Context {
     /// Candidate glossary additions, as a YAML snippet (empty when there are none).
     pub suggestions_yaml: String,
     pub suggestions: Vec<SuggestionItem>,
+    /// Loaded wording by outlet (the glossary's `framing:` sets), for the appendix.
+    pub framing: crate::framing::FramingReport,
 }
 
 #[derive(Debug, Serialize)]
@@ -1009,6 +1011,7 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         name_counts,
         suggestions_yaml: suggestions_yaml(g, an),
         suggestions,
+        framing: crate::framing::report(g, arts),
     }
 }
 
