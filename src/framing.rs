@@ -103,6 +103,9 @@ pub struct FramingReport {
     /// Uses inside quotations (the first [`QUOTED_MAX`]).
     pub quoted: Vec<QuotedUse>,
     pub quoted_more: usize,
+    /// The addresses of the articles cited above, once each (Markdown reference links, so the
+    /// tables stay short).
+    pub links: Vec<ArticleLink>,
 }
 
 #[derive(Debug, Serialize)]
@@ -133,11 +136,20 @@ pub struct Cell {
     pub refs_more: usize,
 }
 
-/// A sentence: its id in facts.json, and the article's address when known.
+/// A sentence: its id in facts.json, and its article (with `linked` when the article's
+/// address is among [`FramingReport::links`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct SentenceRef {
     pub id: String,
-    pub url: Option<String>,
+    pub article: String,
+    pub linked: bool,
+}
+
+/// An article's address.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ArticleLink {
+    pub article: String,
+    pub url: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -175,8 +187,26 @@ fn link_target(url: &str) -> String {
 fn sentence_ref(a: &Article, si: usize) -> SentenceRef {
     SentenceRef {
         id: a.sentences[si].id.clone(),
-        url: a.url.as_deref().map(link_target),
+        article: a.id.clone(),
+        linked: a.url.is_some(),
     }
+}
+
+/// The addresses of the articles that `refs` cite, sorted, once each.
+fn links<'r>(arts: &[Analyzed], refs: impl Iterator<Item = &'r SentenceRef>) -> Vec<ArticleLink> {
+    let cited: std::collections::BTreeSet<&str> = refs
+        .filter(|r| r.linked)
+        .map(|r| r.article.as_str())
+        .collect();
+    arts.iter()
+        .filter(|a| cited.contains(a.article.id.as_str()))
+        .filter_map(|a| {
+            Some(ArticleLink {
+                article: a.article.id.clone(),
+                url: link_target(a.article.url.as_deref()?),
+            })
+        })
+        .collect()
 }
 
 /// One outlet's uses of one stance: (word as written → count), sentences.
@@ -246,14 +276,20 @@ pub fn report(g: &Glossary, arts: &[Analyzed]) -> FramingReport {
     }
     let quoted_more = quoted.len().saturating_sub(QUOTED_MAX);
     quoted.truncate(QUOTED_MAX);
+    let sets: Vec<SetUse> = by_set
+        .into_iter()
+        .enumerate()
+        .filter(|(_, outlets)| !outlets.is_empty())
+        .map(|(si, outlets)| set_use(g, si, outlets))
+        .collect();
+    let cells = sets.iter().flat_map(|s| &s.outlets).flat_map(|o| &o.cells);
+    let refs = cells
+        .flat_map(|c| &c.refs)
+        .chain(quoted.iter().map(|q| &q.sentence));
     FramingReport {
-        sets_defined: sets.len(),
-        sets: by_set
-            .into_iter()
-            .enumerate()
-            .filter(|(_, outlets)| !outlets.is_empty())
-            .map(|(si, outlets)| set_use(g, si, outlets))
-            .collect(),
+        sets_defined: g.framing.sets.len(),
+        links: links(arts, refs),
+        sets,
         quoted,
         quoted_more,
     }

@@ -117,10 +117,19 @@ fn the_appendix_has_one_row_per_outlet_and_a_cell_per_stance() {
     assert_eq!(one.cells[0].words, "قتلى ×2، قتيلان");
     let refs: Vec<&str> = one.cells[0].refs.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(refs, ["01:0", "01:1", "03:0"]);
+    assert!(one.cells[0].refs[0].linked && !one.cells[0].refs[2].linked);
+    let links: Vec<(&str, &str)> = r
+        .links
+        .iter()
+        .map(|l| (l.article.as_str(), l.url.as_str()))
+        .collect();
+    // once per article, with a link target Markdown keeps whole
     assert_eq!(
-        one.cells[0].refs[0].url.as_deref(),
-        Some("https://one.example/a%20b"),
-        "a link target Markdown keeps whole"
+        links,
+        [
+            ("01", "https://one.example/a%20b"),
+            ("02", "https://www.two.example/x")
+        ]
     );
     assert_eq!(one.cells[1].words, "", "no honorific word from this outlet");
     assert_eq!(s.outlets[1].cells[1].words, "الشهداء");

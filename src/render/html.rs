@@ -223,42 +223,36 @@ pub fn foreign_runs(text: &str, d: Dir) -> Vec<Range<usize>> {
     runs
 }
 
-/// Dates, ranges of numbers and ids that start with a number (`2020-10-05`, `9–11`, `5/10`,
-/// `02-toll-rises`): a number joined by hyphens, dashes or slashes to more letters or digits,
-/// kept on one line.
+/// Dates, ranges of numbers, times and ids with a number (`2020-10-05`, `9–11`, `5/10`,
+/// `10:30`, `02-toll-rises`, `snn-26:1`): letters and digits joined by hyphens, dashes,
+/// slashes or colons, with a digit among them, kept on one line.
 pub fn unbreakable(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let alnum = |k: usize| chars.get(k).is_some_and(|p| p.1.is_alphanumeric());
     let joiner = |k: usize| {
         chars
             .get(k)
-            .is_some_and(|p| matches!(p.1, '-' | '–' | '‐' | '‑' | '/'))
+            .is_some_and(|p| matches!(p.1, '-' | '–' | '‐' | '‑' | '/' | ':' | '_'))
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if class(chars[i].1) != Class::Digit || (i > 0 && alnum(i - 1)) {
+        if !alnum(i) {
             i += 1;
             continue;
         }
         let mut k = i;
-        let mut joined = false;
-        loop {
-            while alnum(k) {
-                k += 1;
-            }
-            if joiner(k) && alnum(k + 1) {
-                joined = true;
-                k += 1;
-            } else {
-                break;
-            }
+        let (mut joined, mut digit) = (false, false);
+        while alnum(k) || (joiner(k) && alnum(k + 1)) {
+            joined |= joiner(k);
+            digit |= class(chars[k].1) == Class::Digit;
+            k += 1;
         }
-        if joined {
+        if joined && digit {
             let stop = chars.get(k).map_or(text.len(), |p| p.0);
             out.push(chars[i].0..stop);
         }
-        i = k.max(i + 1);
+        i = k;
     }
     out
 }

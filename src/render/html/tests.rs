@@ -58,9 +58,20 @@ fn arabic_in_english_text_keeps_its_digits_and_stops_at_quotes() {
 
 #[test]
 fn dates_ranges_and_numbered_ids_are_unbreakable_but_words_are_not() {
-    let t = "on 2020-10-05, 9–11 killed, 5/10, (01-first-days), Nagorno-Karabakh, G7-x, 12.5";
+    let t = "on 2020-10-05, 9–11 killed, 5/10 at 10:30, (01-first-days) snn-26:1, \
+             Nagorno-Karabakh: a-b, 12.5";
     let got: Vec<&str> = unbreakable(t).into_iter().map(|r| &t[r]).collect();
-    assert_eq!(got, ["2020-10-05", "9–11", "5/10", "01-first-days"]);
+    assert_eq!(
+        got,
+        [
+            "2020-10-05",
+            "9–11",
+            "5/10",
+            "10:30",
+            "01-first-days",
+            "snn-26:1"
+        ]
+    );
 }
 
 #[test]
