@@ -131,7 +131,7 @@ def main():
         f"#   babel {babel.__version__} (BSD-3-Clause; CLDR data under the Unicode License v3);",
         f"#   scripts/world/curated.yaml, hand-written, dated {cur['date']}: adjectives, variants, places,",
         f"#   organisations, outlets, and heads of state and government as of {cur['leaders_as_of']} (check roles).",
-        f"# {len(entities)} entities. A story glossary given with --glossary is layered on top:",
+        f"# {len(entities)} entities, {len(cur.get('framing', []))} framing sets. A story glossary given with --glossary is layered on top:",
         "#   same id → error unless the story entry says `override: true`; a spelling the story gives",
         "#   to another entity → the story's entity takes it (see `mizan glossary check`).",
         "entities:",
@@ -152,6 +152,16 @@ def main():
                 lines.append(f"    {f}: [{', '.join(q(x) for x in e[f])}]")
         if e.get("side"):
             lines.append(f"    side: {e['side']}")
+    framing = cur.get("framing", [])
+    if framing:
+        lines.append("# Loaded wording: the same thing said with different stances (the briefing's appendix).")
+        lines.append("framing:")
+        for f in framing:
+            lines.append(f"  - id: {f['id']}")
+            lines.append(f"    en: {q(f['en'])}")
+            lines.append("    words:")
+            for stance, words in f["words"].items():
+                lines.append(f"      {stance}: [{', '.join(q(x) for x in words)}]")
     text = "\n".join(lines) + "\n"
     for d in dropped:
         print(f"world-glossary: left out {d}", file=sys.stderr)

@@ -13,6 +13,9 @@ use serde_saphyr::Spanned;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+mod framing;
+pub use framing::{Framing, FramingHit, FramingSet, Stance};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
@@ -56,6 +59,9 @@ struct RawGlossary {
     events: Vec<RawTerm>,
     #[serde(default)]
     items: Vec<RawTerm>,
+    /// Words that say the same thing with different stances (`framing.rs`).
+    #[serde(default)]
+    framing: Vec<framing::RawFraming>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -275,9 +281,14 @@ fn first_two(w: &str) -> (char, char) {
 
 impl TriggerIndex {
     fn new(terms: &[Term]) -> TriggerIndex {
+        TriggerIndex::over(terms.iter().map(|t| t.triggers.as_slice()))
+    }
+
+    /// An index over lists of triggers (one list a term, or a stance of a framing set).
+    fn over<'t>(lists: impl Iterator<Item = &'t [Trigger]>) -> TriggerIndex {
         let mut idx = TriggerIndex::default();
-        for (ti, t) in terms.iter().enumerate() {
-            for (ri, r) in t.triggers.iter().enumerate() {
+        for (ti, triggers) in lists.enumerate() {
+            for (ri, r) in triggers.iter().enumerate() {
                 let first = r.words[0].clone();
                 idx.starts.insert(first_two(&first));
                 if r.prefix && r.words.len() == 1 {
@@ -300,16 +311,34 @@ impl TriggerIndex {
     /// The terms with a trigger that matches the words starting at `ws[0]`, as (term, words
     /// covered), lowest term first.
     pub fn find(&self, terms: &[Term], ws: &[&str]) -> Vec<(usize, usize)> {
+        let mut hits: Vec<(usize, usize)> = self
+            .find_by(ws, |ti, ri| terms[ti].triggers[ri].matches(ws))
+            .into_iter()
+            .map(|(ti, _, n)| (ti, n))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup_by_key(|h| h.0);
+        hits
+    }
+
+    /// Every (list, trigger, words covered) whose trigger may start at `ws[0]` (by its first
+    /// word or prefix, after clitics) and for which `matches(list, trigger)` says how many
+    /// words it covers.
+    fn find_by(
+        &self,
+        ws: &[&str],
+        matches: impl Fn(usize, usize) -> Option<usize>,
+    ) -> Vec<(usize, usize, usize)> {
         let Some(&w) = ws.first() else { return vec![] };
-        let mut hits: Vec<(usize, usize)> = Vec::new();
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         let mut check = |form: &str| {
             if !self.starts.contains(&first_two(form)) {
                 return;
             }
             let mut probe = |list: Option<&Vec<(u32, u32)>>| {
                 for &(ti, ri) in list.into_iter().flatten() {
-                    if let Some(n) = terms[ti as usize].triggers[ri as usize].matches(ws) {
-                        hits.push((ti as usize, n));
+                    if let Some(n) = matches(ti as usize, ri as usize) {
+                        hits.push((ti as usize, ri as usize, n));
                     }
                 }
             };
@@ -329,7 +358,7 @@ impl TriggerIndex {
             check(r);
         }
         hits.sort_unstable();
-        hits.dedup_by_key(|h| h.0);
+        hits.dedup();
         hits
     }
 
@@ -368,6 +397,8 @@ pub struct Glossary {
     /// What a figure counts (tanks, homes), in English for `numbers[].item`.
     pub items: Vec<Term>,
     pub item_index: TriggerIndex,
+    /// Loaded wording: sets of words that say the same thing with different stances.
+    pub framing: Framing,
     /// Spellings a later layer took from an entity of an earlier one.
     pub shadowed: Vec<Shadowed>,
     by_id: HashMap<String, usize>,
@@ -513,8 +544,8 @@ impl ParsedLayer {
         let empty = || {
             Error::input(
                 path,
-                "the glossary is empty: it defines no entities, measures, subjects or events \
-                 (draft one with `mizan glossary suggest ARTICLES...`)",
+                "the glossary is empty: it defines no entities, measures, subjects, events or \
+                 framing sets (draft one with `mizan glossary suggest ARTICLES...`)",
             )
         };
         if !meaningful {
@@ -533,6 +564,7 @@ impl ParsedLayer {
             && raw.measures.is_empty()
             && raw.subjects.is_empty()
             && raw.events.is_empty()
+            && raw.framing.is_empty()
         {
             return Err(empty());
         }
@@ -612,6 +644,7 @@ impl ParsedLayer {
                 }
             }
         }
+        framing::check(path, &raw.framing)?;
         Ok(ParsedLayer {
             path: path.to_path_buf(),
             raw,
@@ -843,6 +876,14 @@ impl Glossary {
         let subjects = terms(|r| &r.subjects, "subject")?;
         let events = terms(|r| &r.events, "event")?;
         let items = terms(|r| &r.items, "item")?;
+        let framing_sets = merge_layers(
+            &parsed,
+            |r| &r.framing,
+            |f| &f.id,
+            |f| f.replaces,
+            "framing",
+        )?;
+        let framing = Framing::new(&framing_sets.into_iter().map(|(_, f)| f).collect::<Vec<_>>());
 
         let mut pats: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
@@ -891,6 +932,7 @@ impl Glossary {
             subject_index: TriggerIndex::new(&subjects),
             event_index: TriggerIndex::new(&events),
             item_index: TriggerIndex::new(&items),
+            framing,
             items,
             entities,
             measures,

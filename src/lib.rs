@@ -5,8 +5,9 @@
 //! compiled matcher) → `link` (mentions) → `extract` (numbers, dates, quotes, attribution) →
 //! `align` (same sentence across sources) → `compare` (agree / update / conflict, word diffs) →
 //! `names` (spelling consistency; `draft` and `lint` make `glossary suggest` and `glossary
-//! check`) → `report` (the facts document) → `render` (JSON, Markdown,
-//! HTML). Only `corpus` and `glossary` read files; only `render` and `cli` write.
+//! check`) and `framing` (loaded wording by outlet) → `report` (the facts document) →
+//! `render` (JSON, Markdown, HTML). Only `corpus` and `glossary` read files; only `render`
+//! and `cli` write.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod explain;
 pub mod extract;
 pub mod fasthash;
+pub mod framing;
 pub mod glossary;
 pub mod lexicon;
 pub mod link;
@@ -42,6 +44,8 @@ pub struct Analyzed {
     pub candidates: Vec<names::Candidate>,
     /// Hashes of runs of words, to find copies of one wire story.
     pub fingerprints: Vec<u64>,
+    /// Words of the glossary's framing sets (loaded wording).
+    pub framing: Vec<framing::Use>,
 }
 
 /// Run the per-article stages (normalise, link, extract, align features, name candidates) in
@@ -64,6 +68,7 @@ pub fn analyze(g: &Glossary, articles: Vec<Article>) -> Vec<Analyzed> {
                 align::features(&stemmer, &people, &article, &norm, &ws, &mentions, &facts);
             let candidates = names::scan(&fuzzy, g, &article, &norm, &mentions);
             let fingerprints = align::fingerprints(&norm, &ws);
+            let framing = framing::scan(g, &article, &norm, &ws, &facts.quotes);
             Analyzed {
                 article,
                 mentions,
@@ -71,6 +76,7 @@ pub fn analyze(g: &Glossary, articles: Vec<Article>) -> Vec<Analyzed> {
                 features,
                 candidates,
                 fingerprints,
+                framing,
             }
         })
         .collect()

@@ -4,6 +4,9 @@
 //! In: [`crate::report::FactsDoc`] and [`context::Context`]. Out: bytes and files.
 
 pub mod context;
+mod html;
+
+pub use html::html;
 
 use crate::error::{Error, Result};
 use handlebars::Handlebars;
@@ -75,6 +78,11 @@ pub const PARTIALS: &[(&str, &str, &str)] = &[
         "line",
         "partials/line.md.hbs",
         include_str!("../../templates/partials/line.md.hbs"),
+    ),
+    (
+        "framing",
+        "partials/framing.md.hbs",
+        include_str!("../../templates/partials/framing.md.hbs"),
     ),
 ];
 
@@ -382,46 +390,6 @@ fn check_known(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Markdown → a self-contained HTML page. Sections marked `<div lang="ar" dir="rtl">` in the
-/// Markdown read right to left; table cells take the direction of their own text.
-pub fn html(markdown: &str, title: &str) -> String {
-    use pulldown_cmark::{html::push_html, Options, Parser};
-    let mut body = String::new();
-    push_html(
-        &mut body,
-        Parser::new_ext(
-            markdown,
-            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-        ),
-    );
-    let mut out = String::new();
-    out.push_str(
-        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n",
-    );
-    out.push_str(
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-    );
-    out.push_str(&title.replace('&', "&amp;").replace('<', "&lt;"));
-    out.push_str("</title>\n<style>\n");
-    out.push_str(CSS);
-    out.push_str("</style>\n</head>\n<body>\n");
-    out.push_str(&body);
-    out.push_str("</body>\n</html>\n");
-    out
-}
-
-const CSS: &str = "body { font-family: system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.55; color: #1d1d1f; }
-[lang=ar] { font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'Amiri', serif; font-size: 1.08em; }
-table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
-th, td { border: 1px solid #c8c8cc; padding: .35rem .55rem; vertical-align: top; unicode-bidi: plaintext; text-align: start; }
-th { background: #f2f2f5; }
-blockquote { border-inline-start: 4px solid #c8c8cc; margin: .5rem 0; padding: .2rem .8rem; color: #333; unicode-bidi: plaintext; }
-del { color: #a40000; } strong { color: #005a00; }
-h1, h2, h3 { line-height: 1.25; }
-li, p { unicode-bidi: plaintext; }
-code { background: #f2f2f5; padding: 0 .2rem; }
-";
-
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename, so a
 /// reader never sees half a file and a failed run leaves the old file in place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -568,17 +536,6 @@ mod tests {
     #[test]
     fn embedded_templates_compile() {
         Templates::load(None).unwrap();
-    }
-
-    #[test]
-    fn html_has_tables_and_direction() {
-        let h = html(
-            "| a | b |\n|---|---|\n| 1 | 2 |\n\n<div lang=\"ar\" dir=\"rtl\">\n\nنص\n\n</div>\n",
-            "t",
-        );
-        assert!(h.contains("<table>"));
-        assert!(h.contains("dir=\"rtl\""));
-        assert!(h.starts_with("<!DOCTYPE html>"));
     }
 
     #[test]

@@ -110,6 +110,21 @@ fn html_is_self_contained_with_directions() {
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
     assert!(html.contains("<div lang=\"ar\" dir=\"rtl\">"));
     assert!(html.contains("<table>"));
+    // the Arabic half isolates its Latin labels; the English half's Arabic cells read right to
+    // left; dates do not break
+    assert!(
+        html.contains("<bdi dir=\"ltr\">Demo Wire, 28 Sep"),
+        "Latin in Arabic text"
+    );
+    assert!(
+        html.contains("<td dir=\"rtl\">لقاء في جنيف مع مجموعة مينسك</td>"),
+        "an Arabic cell"
+    );
+    assert!(html.contains("<span class=\"nowrap\">2020-10-21</span>"));
+    assert!(
+        !html.contains('\u{2068}'),
+        "isolate controls became bdi elements"
+    );
     assert!(
         !html.contains("<link") && !html.contains("<script"),
         "no outside resources"

@@ -4,6 +4,7 @@
 
 mod brief;
 mod figures;
+mod framing;
 mod glossary_file;
 mod hostile;
 mod inputs;

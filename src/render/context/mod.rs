@@ -77,6 +77,8 @@ pub struct Context {
     /// Candidate glossary additions, as a YAML snippet (empty when there are none).
     pub suggestions_yaml: String,
     pub suggestions: Vec<SuggestionItem>,
+    /// Loaded wording by outlet (the glossary's `framing:` sets), for the appendix.
+    pub framing: crate::framing::FramingReport,
 }
 
 #[derive(Debug, Serialize)]
@@ -636,7 +638,39 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         name_counts,
         suggestions_yaml: suggestions_yaml(g, an),
         suggestions,
+        framing: relabel_framing(crate::framing::report(g, arts), &labels),
     }
+}
+
+/// The framing appendix names sentences by their facts.json id («02-toll-rises:3»): show the
+/// source's label instead («Al-Mizan Daily, 5 Oct §3»), and key the links by label, so no file
+/// name or hash stands in the Markdown where an outlet or address is known.
+fn relabel_framing(
+    mut r: crate::framing::FramingReport,
+    labels: &labels::Labels,
+) -> crate::framing::FramingReport {
+    let fix = |s: &mut crate::framing::SentenceRef| {
+        if let Some((art, n)) = s.id.rsplit_once(':') {
+            s.id = format!("{} §{n}", labels.relabel(art));
+        }
+        s.article = labels.relabel(&s.article);
+    };
+    for set in &mut r.sets {
+        for row in &mut set.outlets {
+            row.outlet = labels.relabel(&row.outlet);
+            for cell in &mut row.cells {
+                cell.refs.iter_mut().for_each(fix);
+            }
+        }
+    }
+    for q in &mut r.quoted {
+        q.outlet = labels.relabel(&q.outlet);
+        fix(&mut q.sentence);
+    }
+    for l in &mut r.links {
+        l.article = labels.relabel(&l.article);
+    }
+    r
 }
 
 fn sev_rank(s: &str) -> u8 {
