@@ -116,7 +116,13 @@ fn is_name(g: &Glossary, c: &Ctx, s: usize, e: usize) -> bool {
             !adj && g.entities[ent].kind == crate::glossary::EntityKind::Person
         })
     });
-    if words <= 5 && names_person {
+    // «"سعد محمد دوابشة -38 عاما"»: a name with an age
+    let age = inner.contains(|ch: char| ch.is_numeric())
+        && inner.split_whitespace().any(|w| {
+            let w = w.trim_start_matches(|ch: char| ch.is_numeric() || ch == '-');
+            matches!(w, "عاما" | "عامًا" | "عام" | "سنة" | "سنوات" | "أعوام" | "اعوام")
+        });
+    if words <= 5 && (names_person || age) {
         return true;
     }
     b > a && (a..b).all(|k| c.mention_first.get(k).copied().flatten() == Some(a))

@@ -644,6 +644,8 @@ fn inverted_straight_quotes_and_quoted_name_labels_are_no_speech() {
         "وأفادت مصادر محلية \" ان عائلة \"علييف\" أبلغت بالخبر \"، بعد تدهور حالته.\nويرقد \"نيكول باشينيان - 40 عاما\" في المستشفى.\nوقال باشينيان \"لن نقبل بهذا الحل أبدا\".",
     );
     assert_eq!(f.quotes.len(), 1, "only the real quotation: {:?}", f.quotes);
+    let (_, f) = run2("وتوفي \"سعد محمد دوابشة -38 عاما\" في المستشفى.");
+    assert!(f.quotes.is_empty(), "a name with an age: {:?}", f.quotes);
     let (g, f) = run2("وقال باشينيان \"لن نقبل بهذا الحل أبدا\".");
     assert_eq!(f.quotes.len(), 1);
     assert_eq!(g.entities[f.quotes[0].speaker.unwrap()].id, "pashinyan");

@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 const QUOTES_MAX: usize = 12;
 const PER_SPEAKER: usize = 2;
 const PER_ARTICLE: usize = 3;
+/// Quotes with no speaker are shown last, and this many at most.
+const UNATTRIBUTED_MAX: usize = 2;
 
 #[derive(Debug, Serialize)]
 pub struct QuoteItem {
@@ -98,6 +100,13 @@ pub fn quotes(g: &Glossary, arts: &[Analyzed], labels: &Labels) -> Vec<QuoteItem
             chosen.push(i);
         }
     }
+    let mut unattributed = 0;
+    chosen.retain(|&i| {
+        let q = &found[i];
+        let none = q.speaker.is_none() && q.prominence == 0;
+        unattributed += usize::from(none);
+        !none || unattributed <= UNATTRIBUTED_MAX
+    });
     chosen.truncate(QUOTES_MAX);
     chosen
         .into_iter()
