@@ -42,6 +42,9 @@ pub struct Claim {
     pub high: Option<f64>,
     pub qualifier: Qualifier,
     pub date: Option<String>,
+    /// The date of the event the figure is told with (its clause's frame), when the text gives
+    /// one: tolls of differently dated incidents are different figures.
+    pub event_date: Option<String>,
     /// A first count its own text marks as preliminary or superseded («حصيلة أولية»,
     /// «ارتفعت … لاحقاً»): a later count of the same day updates it.
     pub initial: bool,
@@ -240,6 +243,11 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                     high: n.high,
                     qualifier: n.qualifier,
                     date: a.article.date.clone(),
+                    event_date: n
+                        .event
+                        .and_then(|fi| a.facts.events.get(fi))
+                        .and_then(|f| f.date.clone())
+                        .filter(|d| !d.starts_with('-')),
                     initial: n.status == crate::extract::FigureStatus::Initial,
                 });
         }
@@ -276,6 +284,7 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                 high: None,
                 qualifier,
                 date: parts[0].date.clone(),
+                event_date: None,
                 initial: false,
             };
             // parts are recognised as a whole only where another source gives that whole
@@ -294,7 +303,12 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
             Some(i64::MAX) => crate::extract::Era::Planned,
             Some(_) => crate::extract::Era::Historical,
         };
-        for cluster in split_events(claims) {
+        // figures of differently dated incidents (and undated totals) are never one group
+        let mut by_event: BTreeMap<Option<String>, Vec<Claim>> = BTreeMap::new();
+        for c in claims {
+            by_event.entry(c.event_date.clone()).or_default().push(c);
+        }
+        for cluster in by_event.into_values().flat_map(split_events) {
             let sources = {
                 let mut a: Vec<usize> = cluster.iter().map(|c| c.article).collect();
                 a.sort_unstable();
@@ -700,6 +714,7 @@ mod tests {
             high: None,
             qualifier: q,
             date: date.map(str::to_string),
+            event_date: None,
             initial: false,
         }
     }

@@ -119,6 +119,23 @@ pub fn month_at(c: &Ctx, i: usize) -> Option<(u32, &'static str, usize)> {
     Some((m, series, last))
 }
 
+/// «وكان X قد اجتمع … يوم الخميس»: a pluperfect tells what happened before the story's time,
+/// so a bare weekday in it may be any earlier week's; it is not resolved.
+pub fn pluperfect_before(c: &Ctx, i: usize) -> bool {
+    let s = c.sent_of_word[i];
+    let from = i.saturating_sub(12);
+    (from..i)
+        .rev()
+        .take_while(|&k| c.sent_of_word[k] == s)
+        .any(|k| {
+            c.w[k] == "قد"
+                && (k.saturating_sub(4)..k).any(|j| {
+                    c.sent_of_word[j] == s
+                        && lexicon::any_form(c.w[j], |w| matches!(w, "كان" | "كانت" | "كانوا"))
+                })
+        })
+}
+
 /// A weekday name at word `i`: only with the article («الأحد») or after «يوم/مساء/صباح…»;
 /// bare «أحد»، «واحد»، «اثنين» mean "one (of)" and "two".
 pub fn weekday_at(c: &Ctx, i: usize) -> Option<u32> {

@@ -28,13 +28,22 @@ pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, fact
         }
         // «غداة الهجوم»، «بعد هجوم على …»: a reference to an event told elsewhere, not a report
         // of one (its clause's date belongs to what happened after it)
-        let reference = i > 0
-            && lexicon::any_form(c.w[i - 1], |p| {
+        let after_word = |k: usize| {
+            lexicon::any_form(c.w[k], |p| {
                 matches!(
                     p,
                     "غداه" | "بعد" | "قبل" | "عقب" | "اثر" | "اثناء" | "خلال" | "اعقاب"
                 )
-            });
+            })
+        };
+        // «بعد الهجوم»، «بعد جريمة الإحراق»: a noun that names the event may stand between
+        let named = |k: usize| {
+            lexicon::any_form(c.w[k], |p| {
+                matches!(p, "جريمه" | "حادث" | "حادثه" | "عمليه" | "واقعه" | "مجزره")
+            })
+        };
+        let reference = (i > 0 && after_word(i - 1))
+            || (i > 1 && named(i - 1) && after_word(i - 2) && c.sent_of_word[i - 2] == Some(s));
         // «خطر حدوث هجوم»، «احتمال أن يكون الانفجار هجوماً»: a risk or a possibility, not an event
         let hypothetical = (i.saturating_sub(4)..i).any(|k| {
             c.sent_of_word[k] == Some(s)
@@ -209,8 +218,14 @@ fn agent_of(
         if let (Some(e), Some((_, b))) = (ch.speaker.entity, ch.words) {
             // a bare country or city right after a verbal noun is where, not who («انفجار
             // تركيا»); after a verb it is the subject («قصفت روسيا»، «اقترحت موسكو»)
-            let state = matches!(g.entities[e].kind, EntityKind::Country | EntityKind::Place);
-            if !state || ch.titled || verb_form(c.w[last]) {
+            // after a verbal noun the genitive may as well be the object («إحراق الرضيع علي»
+            // is the burning of Ali, not by him): a verb's subject is an agent, and after a
+            // verbal noun only a titled office-holder («دعا الرئيس الروسي، بوتين»)
+            let titled = ch.words.is_some_and(|(a, _)| lexicon::is_title(c.w[a]));
+            // a word that opens its clause is its verb («وقصف X غنجة»); a verbal noun stands
+            // after a verb or a preposition («أدان الوزير قصف X»)
+            let opens = i == 0 || !clauses.same(i - 1, i);
+            if verb_form(c.w[last]) || opens || titled {
                 if let Some(e) = acting(g, e, ch.titled) {
                     return (Some(e), b);
                 }

@@ -290,7 +290,18 @@ pub fn scan(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts
         // weekdays and yesterday/today, resolved against the article's date
         if let Some(adt) = c.adate {
             let base = dates::days_from_civil(adt.0, adt.1, adt.2);
-            if let Some(wd) = dates::weekday_at(c, i) {
+            // a weekday or «اليوم» inside a quotation is the speaker's day, which the article
+            // does not give; a weekday before its own date («الجمعة 31 يوليو») is that date's
+            let spoken = c.quoted.get(i).copied().unwrap_or(false);
+            let dated = (i + 1..(i + 3).min(c.len()))
+                .any(|k| c.is_digits(k) && dates::month_at(c, k + 1).is_some());
+            if spoken || dated {
+                if dates::weekday_at(c, i).is_some() || lexicon::relative_day(c.w[i]).is_some() {
+                    i += 1;
+                    continue;
+                }
+            }
+            if let Some(wd) = dates::weekday_at(c, i).filter(|_| !dates::pluperfect_before(c, i)) {
                 // 1970-01-01 was a Thursday (4)
                 let awd = (base % 7 + 7 + 4) % 7;
                 let day = if dates::future_at(g, c, clauses, i) {

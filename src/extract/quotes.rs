@@ -120,7 +120,10 @@ fn is_name(g: &Glossary, c: &Ctx, s: usize, e: usize) -> bool {
     let age = inner.contains(|ch: char| ch.is_numeric())
         && inner.split_whitespace().any(|w| {
             let w = w.trim_start_matches(|ch: char| ch.is_numeric() || ch == '-');
-            matches!(w, "عاما" | "عامًا" | "عام" | "سنة" | "سنوات" | "أعوام" | "اعوام")
+            matches!(
+                w,
+                "عاما" | "عامًا" | "عام" | "سنة" | "سنوات" | "أعوام" | "اعوام"
+            )
         });
     if words <= 5 && (names_person || age) {
         return true;

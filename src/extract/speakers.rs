@@ -124,6 +124,9 @@ fn is_stop(w: &str) -> bool {
             | "عقب"
             | "اثر"
             | "يوم"
+            | "سوي"
+            | "الا"
+            | "غير"
     )
 }
 
@@ -216,6 +219,15 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
     let n = c.len();
     let head = i + 1;
     let sent = c.sent_of_word[i];
+    // «الحزب الذي اتهم السلطة المركزية»: after a relative pronoun the verb's subject is the
+    // noun before it, and what follows is its object
+    let relative = i > 0
+        && c.sent_of_word[i - 1] == sent
+        && matches!(
+            c.w[i - 1],
+            "الذي" | "التي" | "الذين" | "اللذان" | "اللتان" | "اللذين"
+        );
+    let n = if relative { head } else { n };
     let (mut person, mut name, mut adjective) = (None, None, None);
     let (mut body_head, mut titled, mut indefinite) = (false, false, 0);
     let mut last: Option<usize> = None;
@@ -253,6 +265,12 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
             // after «القوات الأذربيجانية» a place or body starts a new phrase (the object);
             // only a person continues it («الرئيس الأذربيجاني إلهام علييف»)
             if !adj && adjective.is_some() && g.entities[e].kind != EntityKind::Person {
+                break;
+            }
+            // a definite noun is in construct with nothing: after «القوات الحكومية» a place or
+            // body is the object («قصفت القوات الحكومية غنجة»), not whose forces they are
+            let definite = j > head && lexicon::with_article(c.w[j - 1]).is_some();
+            if !adj && definite && g.entities[e].kind != EntityKind::Person {
                 break;
             }
             if adj {

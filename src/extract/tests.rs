@@ -674,3 +674,64 @@ fn an_agent_the_glossary_does_not_know_is_kept_as_written() {
     assert_eq!(agent("قصفت مجموعة مسلحة مدينة غنجة أمس.").0, None);
     assert_eq!(agent("تعرضت غنجة لقصف عنيف أمس.").0, None);
 }
+
+/// Reading the demo's briefing: «وكان بيراموف قد اجتمع في جنيف يوم الخميس» in an article of
+/// 21 October is a meeting of some earlier Thursday (8 October, says another outlet), not
+/// necessarily 15 October: a weekday in a pluperfect is not resolved.
+#[test]
+fn a_weekday_in_a_pluperfect_is_not_resolved() {
+    let (_, f) = run2("وكان علييف قد التقى باشينيان في جنيف يوم الخميس.");
+    assert!(f.dates.is_empty(), "{:?}", f.dates);
+    let (_, f) = run2("والتقى علييف باشينيان في جنيف يوم الخميس.");
+    assert_eq!(f.dates.len(), 1);
+}
+
+/// Editors' readings of two unseen stories: the victim after a verbal noun is no agent
+/// («إحراق الرضيع علي» is the burning of Ali), the object after «الذي + verb» is no speaker,
+/// «سوى» is no speaker, and «بعد جريمة الإحراق» refers to an event told elsewhere.
+#[test]
+fn victims_objects_and_references_are_not_agents_speakers_or_events() {
+    let (g, f) = run2("وأدان الوزير قصف الطفل علييف في غنجة.");
+    let strike: Vec<_> = f
+        .events
+        .iter()
+        .filter(|e| g.events[e.event].id == "strike")
+        .collect();
+    assert_eq!(strike.len(), 1, "{:?}", f.events);
+    assert_eq!(strike[0].agent, None);
+    // a verb's subject stays the agent
+    let (g, f) = run2("وقصف علييف غنجة أمس.");
+    assert_eq!(ent(&g, f.events[0].agent), Some("aliyev"));
+    // the subject after a verb acts; after «الذي + verb», what follows is its object
+    let (_, f) = run2("وقصفت القوات الحكومية غنجة أمس.");
+    assert!(f.events[0].agent_surface.is_some(), "{:?}", f.events);
+    let (_, f) = run2("وهذا هو الفصيل الذي قصفت القوات الحكومية مواقعه في غنجة.");
+    assert!(
+        f.events.iter().all(|e| e.agent_surface.is_none()),
+        "{:?}",
+        f.events
+    );
+    let (_, f) = run2("ولم يعلن سوى عن ثلاث غارات على غنجة.");
+    assert!(f.clause_speakers.iter().all(|s| s.surface.is_none()));
+    let (_, f) = run2("ولم تعلن القوات الحكومية عن ثلاث غارات على غنجة.");
+    assert!(f.clause_speakers.iter().any(|s| s.surface.is_some()));
+    let (g, f) = run2("وبعد القصف فرضت الشرطة قيودا في غنجة.");
+    assert!(f.events.iter().all(|e| g.events[e.event].id != "strike"));
+    let (g, f) = run2("وبعد جريمة القصف فرضت الشرطة قيودا في غنجة.");
+    assert!(
+        f.events.iter().all(|e| g.events[e.event].id != "strike"),
+        "{:?}",
+        f.events
+    );
+}
+
+/// Editor's reading: «فجر الجمعة 31 يوليو الماضي» is 31 July, not the Friday before the
+/// article; «اليوم» in a quotation is the speaker's day, not the article's.
+#[test]
+fn a_weekday_before_its_date_and_today_in_a_quotation_are_not_resolved_alone() {
+    let (_, f) = run2("وهاجم مسلحون غنجة فجر الجمعة 2 تشرين الأول.");
+    let dates: Vec<&str> = f.dates.iter().map(|d| d.date.as_str()).collect();
+    assert_eq!(dates, ["2020-10-02"]);
+    let (_, f) = run2("وقال علييف «قصفوا غنجة اليوم بلا رحمة».");
+    assert!(f.dates.is_empty(), "{:?}", f.dates);
+}

@@ -160,7 +160,7 @@ pub fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureG
     }
     let mut according_en = according.join(", ");
     if unattributed > 0 && !according.is_empty() {
-        according_en.push_str(&format!("; {unattributed} unattributed"));
+        according_en.push_str(&format!("; {unattributed} with no speaker identified"));
     }
     let reports = labels.independent(fg.claims.iter().map(|c| c.article));
     let single = reports < 2;

@@ -129,7 +129,7 @@ pub struct FigureRow {
     pub trail_en: String,
     /// The latest value, or the range of the latest day's counts: «12 to 13».
     pub best_en: String,
-    /// Who gives the figures, by name: «Armenia, Azerbaijan; 2 unattributed».
+    /// Who gives the figures, by name: «Armenia, Azerbaijan; 2 with no speaker identified».
     pub according_en: String,
     /// When every figure of the row comes from one side: that side.
     pub one_sided_en: String,

@@ -23,7 +23,7 @@ pub struct QuoteItem {
     /// The quotation as written.
     pub ar: String,
     /// «Ilham Aliyev (President of Azerbaijan)», the speaker as written (unverified) when the
-    /// glossary does not know them, or «unattributed».
+    /// glossary does not know them, or «speaker not identified».
     pub speaker_en: String,
     pub speaker_ar: String,
     /// The first source that prints it, and every source that does.
@@ -125,7 +125,11 @@ fn item(g: &Glossary, arts: &[Analyzed], labels: &Labels, f: &Found) -> QuoteIte
             sentence::unverified(text, sp),
             text[sp.0..sp.1].trim().to_string(),
         ),
-        _ => ("unattributed".to_string(), "غير منسوب".to_string()),
+        // mizan did not find who speaks; the article may well say it
+        _ => (
+            "speaker not identified (see the Arabic)".to_string(),
+            "متحدث لم يُحدَّد".to_string(),
+        ),
     };
     let mut sources: Vec<String> = f.members.iter().map(|m| labels.of(m.0)).collect();
     sources.dedup();
