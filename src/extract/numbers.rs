@@ -295,11 +295,11 @@ pub fn scan(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts
             let spoken = c.quoted.get(i).copied().unwrap_or(false);
             let dated = (i + 1..(i + 3).min(c.len()))
                 .any(|k| c.is_digits(k) && dates::month_at(c, k + 1).is_some());
-            if spoken || dated {
-                if dates::weekday_at(c, i).is_some() || lexicon::relative_day(c.w[i]).is_some() {
-                    i += 1;
-                    continue;
-                }
+            if (spoken || dated)
+                && (dates::weekday_at(c, i).is_some() || lexicon::relative_day(c.w[i]).is_some())
+            {
+                i += 1;
+                continue;
             }
             if let Some(wd) = dates::weekday_at(c, i).filter(|_| !dates::pluperfect_before(c, i)) {
                 // 1970-01-01 was a Thursday (4)
