@@ -44,6 +44,16 @@ pub struct Analyzed {
     pub fingerprints: Vec<u64>,
 }
 
+impl Analyzed {
+    /// Free what only the cross-article stages read (alignment features, name candidates,
+    /// fingerprints): the outputs are rendered from the rest, and memory peaks while they are.
+    fn drop_intermediates(&mut self) {
+        self.features = Vec::new();
+        self.candidates = Vec::new();
+        self.fingerprints = Vec::new();
+    }
+}
+
 /// Run the per-article stages (normalise, link, extract, align features, name candidates) in
 /// parallel. The normalised key is dropped after each article, so memory stays proportional to
 /// the findings, not to the text.
@@ -53,27 +63,52 @@ pub fn analyze(g: &Glossary, articles: Vec<Article>) -> Vec<Analyzed> {
     let people: Vec<usize> = (0..g.entities.len())
         .filter(|&e| g.entities[e].kind == glossary::EntityKind::Person)
         .collect();
-    articles
+    let out = articles
         .into_par_iter()
         .map(|article| {
-            let norm = normalize::Normalized::new(&article.text);
-            let mentions = link::link(g, &norm, &article.sentences);
-            let ws = normalize::words(norm.key());
-            let facts = extract::extract(g, &article, &norm, &ws, &mentions);
-            let features =
-                align::features(&stemmer, &people, &article, &norm, &ws, &mentions, &facts);
-            let candidates = names::scan(&fuzzy, g, &article, &norm, &mentions);
-            let fingerprints = align::fingerprints(&norm, &ws);
-            Analyzed {
-                article,
-                mentions,
-                facts,
-                features,
-                candidates,
-                fingerprints,
-            }
+            let mut a = analyze_with(g, &stemmer, &fuzzy, &people, article);
+            // only `--explain` reads the clauses, and it analyses its article again
+            a.facts.clauses = Default::default();
+            a.facts.clause_speakers = Vec::new();
+            a
         })
-        .collect()
+        .collect();
+    // the stem caches would otherwise live as long as the worker threads
+    align::Stemmer::clear_caches();
+    out
+}
+
+/// The per-article stages of one article (what `--explain` looks into).
+pub fn analyze_one(g: &Glossary, article: Article) -> Analyzed {
+    let people: Vec<usize> = (0..g.entities.len())
+        .filter(|&e| g.entities[e].kind == glossary::EntityKind::Person)
+        .collect();
+    let fuzzy = names::FuzzyIndex::new(g);
+    analyze_with(g, &align::Stemmer::new(), &fuzzy, &people, article)
+}
+
+fn analyze_with(
+    g: &Glossary,
+    stemmer: &align::Stemmer,
+    fuzzy: &names::FuzzyIndex,
+    people: &[usize],
+    article: Article,
+) -> Analyzed {
+    let norm = normalize::Normalized::new(&article.text);
+    let mentions = link::link(g, &norm, &article.sentences);
+    let ws = normalize::words(norm.key());
+    let facts = extract::extract(g, &article, &norm, &ws, &mentions);
+    let features = align::features(stemmer, people, &article, &norm, &ws, &mentions, &facts);
+    let candidates = names::scan(fuzzy, g, &article, &norm, &mentions);
+    let fingerprints = align::fingerprints(&norm, &ws);
+    Analyzed {
+        article,
+        mentions,
+        facts,
+        features,
+        candidates,
+        fingerprints,
+    }
 }
 
 /// The cross-article result: what `report` turns into the facts document.
@@ -100,12 +135,12 @@ pub fn run_pipeline(g: &Glossary, articles: Vec<Article>) -> Analysis {
     };
     let articles = analyze(g, articles);
     lap("per-article stages");
-    // alignment and its word diffs, beside the figure groups and the names report
-    let ((alignments, diffs), (figures, names)) = rayon::join(
+    // alignment and the labels of its pairs, beside the figure groups and the names report
+    let ((alignments, labels), (figures, names)) = rayon::join(
         || {
             let alignments = align::align(&articles);
-            let diffs = compare::word_diffs(g, &articles, &alignments);
-            (alignments, diffs)
+            let labels = compare::labels(&articles, &alignments);
+            (alignments, labels)
         },
         || {
             (
@@ -114,9 +149,13 @@ pub fn run_pipeline(g: &Glossary, articles: Vec<Article>) -> Analysis {
             )
         },
     );
-    let comparison = compare::Comparison { figures, diffs };
+    let comparison = compare::Comparison { figures, labels };
     let prints: Vec<&[u64]> = articles.iter().map(|a| a.fingerprints.as_slice()).collect();
     let copies = align::copies(&prints);
+    let mut articles = articles;
+    articles
+        .par_iter_mut()
+        .for_each(Analyzed::drop_intermediates);
     lap("alignment, comparison and names");
     Analysis {
         articles,
