@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::glossary::{Glossary, Layer};
 use crate::names::Severity;
 use crate::render::{self, context, Templates};
-use crate::{corpus, report};
+use crate::{corpus, lap, report};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -244,7 +244,7 @@ pub fn describe(e: &anyhow::Error) -> String {
 }
 
 pub fn main() -> i32 {
-    started();
+    crate::started();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -376,18 +376,6 @@ fn summary(l: &Loaded, out: &Path) -> String {
         corpus::OUTPUT_FILES.join(", "),
         groups.len(),
     )
-}
-
-/// With `MIZAN_TIMING`, say on stderr that a step is done (time since the process started).
-fn lap(what: &str) {
-    if std::env::var_os("MIZAN_TIMING").is_some() {
-        eprintln!("mizan: {what} at {:.2?}", started().elapsed());
-    }
-}
-
-fn started() -> std::time::Instant {
-    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    *START.get_or_init(std::time::Instant::now)
 }
 
 /// Build the facts document (borrowed views of the analysis) and stage facts.json.

@@ -111,6 +111,23 @@ fn analyze_with(
     }
 }
 
+/// When the process started (the first call), for `MIZAN_TIMING`.
+pub fn started() -> std::time::Instant {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *START.get_or_init(std::time::Instant::now)
+}
+
+/// With `MIZAN_TIMING` set, say on stderr that a step is done, with the time since the process
+/// started.
+pub fn lap(what: &str) {
+    if std::env::var_os("MIZAN_TIMING").is_some() {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("mizan: {what} at {:.2?}", started().elapsed());
+        }
+    }
+}
+
 /// The cross-article result: what `report` turns into the facts document.
 pub struct Analysis {
     pub articles: Vec<Analyzed>,
@@ -123,16 +140,7 @@ pub struct Analysis {
 
 /// The whole pipeline after reading.
 pub fn run_pipeline(g: &Glossary, articles: Vec<Article>) -> Analysis {
-    let timing = std::env::var_os("MIZAN_TIMING").is_some();
-    let t = std::time::Instant::now();
-    let lap = |what: &str| {
-        if timing {
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("mizan: {what} done at {:.2?}", t.elapsed());
-            }
-        }
-    };
+    let lap = |what: &str| lap(&format!("{what} done"));
     let articles = analyze(g, articles);
     lap("per-article stages");
     // alignment and the labels of its pairs, beside the figure groups and the names report
