@@ -45,6 +45,19 @@ pub struct Analyzed {
 }
 
 impl Analyzed {
+    /// Give back what the growing lists reserved and did not use: the analysis of every
+    /// article is kept to the end of the run.
+    fn shrink(&mut self) {
+        self.article.sentences.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        let f = &mut self.facts;
+        f.numbers.shrink_to_fit();
+        f.dates.shrink_to_fit();
+        f.quotes.shrink_to_fit();
+        f.events.shrink_to_fit();
+        f.attribution.shrink_to_fit();
+    }
+
     /// Free what only the cross-article stages read (alignment features, name candidates,
     /// fingerprints): the outputs are rendered from the rest, and memory peaks while they are.
     fn drop_intermediates(&mut self) {
@@ -70,6 +83,7 @@ pub fn analyze(g: &Glossary, articles: Vec<Article>) -> Vec<Analyzed> {
             // only `--explain` reads the clauses, and it analyses its article again
             a.facts.clauses = Default::default();
             a.facts.clause_speakers = Vec::new();
+            a.shrink();
             a
         })
         .collect();
