@@ -100,6 +100,12 @@ const STOP: &[&str] = &[
     "تكون",
 ];
 
+thread_local! {
+    /// Per thread: word hash → stem hash.
+    static CACHE: std::cell::RefCell<crate::fasthash::IdMap<u64>> =
+        std::cell::RefCell::new(Default::default());
+}
+
 /// The Arabic Snowball stemmer (rust-stemmers), shared by all threads.
 pub struct Stemmer(rust_stemmers::Stemmer);
 
@@ -116,14 +122,13 @@ impl Stemmer {
         ))
     }
     /// The hash of the stem of a normalised word, cached per thread (stemming is the costly
-    /// part of the features and news vocabulary repeats).
+    /// part of the features and news vocabulary repeats). The cache is keyed by a strong 64-bit
+    /// hash of the word, not the word: no allocation per word, 16 bytes an entry (the stem's
+    /// hash is itself the 64-bit term id alignment compares).
     pub fn stem_hash(&self, w: &str) -> u64 {
-        thread_local! {
-            static CACHE: std::cell::RefCell<crate::fasthash::FastMap<String, u64>> =
-                std::cell::RefCell::new(Default::default());
-        }
+        let key = crate::fasthash::word_hash(w.as_bytes());
         CACHE.with(|c| {
-            if let Some(&v) = c.borrow().get(w) {
+            if let Some(&v) = c.borrow().get(&key) {
                 return v;
             }
             let v = h(0, self.stem_word(w).as_ref());
@@ -131,9 +136,15 @@ impl Stemmer {
             if c.len() > 1 << 20 {
                 c.clear();
             }
-            c.insert(w.to_string(), v);
+            c.insert(key, v);
             v
         })
+    }
+
+    /// Empty every thread's stem cache (at the end of the per-article stages).
+    pub fn clear_caches() {
+        rayon::broadcast(|_| CACHE.with(|c| *c.borrow_mut() = Default::default()));
+        CACHE.with(|c| *c.borrow_mut() = Default::default());
     }
 
     /// Stem a normalised word after taking off its clitics (و، ب، ال…).
@@ -216,6 +227,7 @@ pub fn features(
     for f in &mut out {
         f.terms.sort_unstable();
         f.terms.dedup();
+        f.terms.shrink_to_fit();
         f.people.sort_unstable();
         f.people.dedup();
     }
@@ -301,21 +313,21 @@ pub fn align(articles: &[Analyzed]) -> Vec<Alignment> {
         .map(|&d| ((nsent as f32 + 1.0) / d as f32).ln().max(0.1))
         .collect();
     // each sentence posts its rarest terms (seen at least twice, at most MAX_POSTINGS times)
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
-    let mut probes: Vec<Vec<u32>> = Vec::with_capacity(nsent);
-    for (s, ts) in sent_terms.iter().enumerate() {
-        let mut rare: Vec<u32> = ts
-            .iter()
-            .copied()
-            .filter(|&t| (2..=MAX_POSTINGS as u32).contains(&df[t as usize]))
-            .collect();
-        rare.sort_by_key(|&t| (df[t as usize], t));
-        rare.truncate(PROBE_TERMS);
-        for &t in &rare {
-            postings[t as usize].push(s as u32);
-        }
-        probes.push(rare);
-    }
+    let probes: Vec<Vec<u32>> = sent_terms
+        .iter()
+        .map(|ts| {
+            let mut rare: Vec<u32> = ts
+                .iter()
+                .copied()
+                .filter(|&t| (2..=MAX_POSTINGS as u32).contains(&df[t as usize]))
+                .collect();
+            rare.sort_by_key(|&t| (df[t as usize], t));
+            rare.truncate(PROBE_TERMS);
+            rare.shrink_to_fit();
+            rare
+        })
+        .collect();
+    let postings = Postings::new(df.len(), &probes);
     // for each sentence, count shared probe terms with later sentences of other articles
     let scored: Vec<Alignment> = (0..nsent)
         .into_par_iter()
@@ -324,7 +336,7 @@ pub fn align(articles: &[Analyzed]) -> Vec<Alignment> {
             || (vec![0u8; nsent], Vec::<u32>::new(), Vec::<Alignment>::new()),
             |(mut count, mut touched, mut out), p| {
                 for &t in &probes[p] {
-                    for &q in &postings[t as usize] {
+                    for &q in postings.of(t) {
                         let q = q as usize;
                         if q <= p || sref[q].0 == sref[p].0 {
                             continue;
@@ -367,6 +379,41 @@ pub fn align(articles: &[Analyzed]) -> Vec<Alignment> {
             a
         });
     best_partners(scored)
+}
+
+/// For each term, the sentences that post it, in one flat array (a `Vec` per term would cost
+/// its header for each of the millions of terms that no sentence posts).
+struct Postings {
+    /// `starts[t]..starts[t + 1]` is term `t`'s range of `sentences`.
+    starts: Vec<u32>,
+    sentences: Vec<u32>,
+}
+
+impl Postings {
+    fn new(nterms: usize, probes: &[Vec<u32>]) -> Postings {
+        let mut starts = vec![0u32; nterms + 1];
+        for &t in probes.iter().flatten() {
+            starts[t as usize + 1] += 1;
+        }
+        for t in 0..nterms {
+            starts[t + 1] += starts[t];
+        }
+        let mut fill = starts.clone();
+        let mut sentences = vec![0u32; starts[nterms] as usize];
+        // sentences in increasing order within each term, as they were pushed before
+        for (s, rare) in probes.iter().enumerate() {
+            for &t in rare {
+                sentences[fill[t as usize] as usize] = s as u32;
+                fill[t as usize] += 1;
+            }
+        }
+        Postings { starts, sentences }
+    }
+
+    fn of(&self, t: u32) -> &[u32] {
+        let t = t as usize;
+        &self.sentences[self.starts[t] as usize..self.starts[t + 1] as usize]
+    }
 }
 
 /// Keep, for each sentence, only its best partner in each other article.
@@ -426,7 +473,7 @@ pub fn fingerprints(norm: &Normalized, ws: &[crate::normalize::Word]) -> Vec<u64
         .map(|w| {
             let mut h = crate::fasthash::IdHasher::default();
             key[w.start..w.end].hash(&mut h);
-            h.finish()
+            h.unfolded()
         })
         .collect();
     let mut out: Vec<u64> = word_hash

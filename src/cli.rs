@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::glossary::{Glossary, Layer};
 use crate::names::Severity;
 use crate::render::{self, context, Templates};
-use crate::{corpus, report};
+use crate::{corpus, lap, report};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -244,6 +244,7 @@ pub fn describe(e: &anyhow::Error) -> String {
 }
 
 pub fn main() -> i32 {
+    crate::started();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -377,6 +378,35 @@ fn summary(l: &Loaded, out: &Path) -> String {
     )
 }
 
+/// Build the facts document (borrowed views of the analysis) and stage facts.json.
+fn stage_facts(l: &Loaded, out: &Path) -> crate::error::Result<render::Staged> {
+    let doc = report::build(&l.glossary, &l.analysis);
+    lap("facts document built");
+    let pretty = l.analysis.articles.len() <= render::PRETTY_MAX_ARTICLES;
+    let staged = render::stage_json(&out.join("facts.json"), &doc, pretty);
+    lap("facts.json written");
+    staged
+}
+
+/// Build the template context, render the reports and stage them.
+fn stage_pages(l: &Loaded, out: &Path) -> crate::error::Result<Vec<render::Staged>> {
+    let ctx = context::build(&l.glossary, &l.analysis);
+    lap("context built");
+    let briefing = l.templates.render("briefing", &ctx)?;
+    let disagreements = l.templates.render("disagreements", &ctx)?;
+    let names = l.templates.render("names", &ctx)?;
+    lap("templates rendered");
+    // the process exits soon: freeing the context's many small strings is left to it
+    std::mem::forget(ctx);
+    let html = render::html(&briefing, "mizan briefing");
+    Ok(vec![
+        stage(out, "briefing.md", &briefing)?,
+        stage(out, "briefing.html", &html)?,
+        stage(out, "disagreements.md", &disagreements)?,
+        stage(out, "names.md", &names)?,
+    ])
+}
+
 fn stdout(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
@@ -405,59 +435,22 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                     }
                 };
             }
-            let t0 = std::time::Instant::now();
-            let ctx = context::build(&l.glossary, &l.analysis);
-            if std::env::var_os("MIZAN_TIMING").is_some() {
-                eprintln!("mizan: context built in {:.2?}", t0.elapsed());
-            }
             if dump_context {
+                let ctx = context::build(&l.glossary, &l.analysis);
                 stdout(&render::json(&ctx))?;
                 return Ok(status(&l));
             }
-            let timing = std::env::var_os("MIZAN_TIMING").is_some();
-            let t = std::time::Instant::now();
-            // render every template first, so a template error writes nothing
-            let briefing = l.templates.render("briefing", &ctx)?;
-            let disagreements = l.templates.render("disagreements", &ctx)?;
-            let names = l.templates.render("names", &ctx)?;
-            if timing {
-                eprintln!("mizan: templates rendered in {:.2?}", t.elapsed());
-            }
-            let (facts, pages) = rayon::join(
-                || {
-                    let t = std::time::Instant::now();
-                    let doc = report::build(&l.glossary, &l.analysis);
-                    if timing {
-                        eprintln!("mizan: facts document built in {:.2?}", t.elapsed());
-                    }
-                    let pretty = doc.articles.len() <= render::PRETTY_MAX_ARTICLES;
-                    let r = render::stage_json(&out.join("facts.json"), &doc, pretty);
-                    if timing {
-                        eprintln!("mizan: facts.json written after {:.2?}", t.elapsed());
-                    }
-                    r
-                },
-                || -> crate::error::Result<Vec<render::Staged>> {
-                    let html = render::html(&briefing, "mizan briefing");
-                    Ok(vec![
-                        stage(&out, "briefing.md", &briefing)?,
-                        stage(&out, "briefing.html", &html)?,
-                        stage(&out, "disagreements.md", &disagreements)?,
-                        stage(&out, "names.md", &names)?,
-                    ])
-                },
-            );
+            // the facts document is built and written while the reports render; each output is
+            // staged in a temporary file, so a template error leaves every output as it was
+            let (facts, pages) = rayon::join(|| stage_facts(&l, &out), || stage_pages(&l, &out));
             // every output is renamed into place only when all of them were written
             let (facts, pages) = (facts?, pages?);
             render::commit_all(std::iter::once(facts).chain(pages).collect())?;
-            if std::env::var_os("MIZAN_TIMING").is_some() {
-                eprintln!("mizan: rendered and written");
-            }
+            lap("rendered and written");
             eprintln!("{}", summary(&l, &out));
             let code = status(&l);
             // The process exits next: the system reclaims the analysis at once, where freeing
             // its millions of small allocations one by one takes a noticeable part of a large run.
-            std::mem::forget(ctx);
             std::mem::forget(l);
             Ok(code)
         }

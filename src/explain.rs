@@ -31,7 +31,10 @@ pub fn explain(g: &Glossary, an: &Analysis, id: &str) -> Result<String, String> 
         })?;
     let text = &a.article.text;
     let s = &a.article.sentences[si];
-    let f = &a.facts;
+    // the pipeline keeps no clauses (they would grow with every word of a large run): the
+    // article is analysed again on its own, which gives the same facts
+    let again = crate::analyze_one(g, a.article.clone());
+    let f = &again.facts;
     let ent = |e: Option<usize>| e.map_or("—".to_string(), |e| g.entities[e].id.clone());
     let mut o = String::new();
     let _ = writeln!(o, "{id} ({:?}) «{}»", s.kind, text[s.start..s.end].trim());

@@ -270,6 +270,8 @@ pub struct TriggerIndex {
     exact: crate::fasthash::FastMap<String, Vec<(u32, u32)>>,
     prefix: crate::fasthash::FastMap<String, Vec<(u32, u32)>>,
     longest_prefix: usize,
+    /// The lengths (in characters) of the `*` triggers' prefixes: a word is probed only at these.
+    prefix_lens: Vec<usize>,
     /// The first two characters of every trigger word: a word starting otherwise matches none.
     starts: crate::fasthash::FastSet<(char, char)>,
 }
@@ -292,7 +294,11 @@ impl TriggerIndex {
                 let first = r.words[0].clone();
                 idx.starts.insert(first_two(&first));
                 if r.prefix && r.words.len() == 1 {
-                    idx.longest_prefix = idx.longest_prefix.max(first.chars().count());
+                    let len = first.chars().count();
+                    idx.longest_prefix = idx.longest_prefix.max(len);
+                    if !idx.prefix_lens.contains(&len) {
+                        idx.prefix_lens.push(len);
+                    }
                     idx.prefix
                         .entry(first)
                         .or_default()
@@ -347,7 +353,9 @@ impl TriggerIndex {
                 if k > self.longest_prefix {
                     break;
                 }
-                probe(self.prefix.get(&form[..i]));
+                if self.prefix_lens.contains(&k) {
+                    probe(self.prefix.get(&form[..i]));
+                }
             }
             if form.chars().count() <= self.longest_prefix {
                 probe(self.prefix.get(form));

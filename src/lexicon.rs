@@ -32,13 +32,31 @@ pub fn at_least_chars(s: &str, n: usize) -> bool {
 /// clitic first. Allocation-free.
 pub fn clitic_forms(w: &str) -> impl Iterator<Item = &str> {
     let b = w.as_bytes();
-    // every clitic starts with و ف ب ل ك ا or س (two-byte letters starting 0xD8/0xD9)
-    let may = b.len() >= 2 && matches!(b[0], 0xD8 | 0xD9);
-    CLITICS
+    clitics_starting(b)
         .iter()
-        .filter(move |c| may && starts(b, c.as_bytes()))
+        .filter(move |c| starts(b, c.as_bytes()))
         .map(move |c| &w[c.len()..])
         .filter(|r| at_least_chars(r, 2))
+}
+
+/// The clitics (in [`CLITICS`] order) that start with the first letter of `b`: none for most
+/// words, so the hot loops do not compare a word with all 24 clitics.
+fn clitics_starting(b: &[u8]) -> &'static [&'static str] {
+    // every clitic starts with a two-byte letter (0xD8 or 0xD9 and a second byte)
+    static BY_LETTER: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    if b.len() < 2 || !matches!(b[0], 0xD8 | 0xD9) {
+        return &[];
+    }
+    let table = BY_LETTER.get_or_init(|| {
+        (0..512usize)
+            .map(|k| {
+                let letter = [0xD8 + (k >> 8) as u8, (k & 0xFF) as u8];
+                let on = |c: &&&str| c.as_bytes()[..2] == letter;
+                CLITICS.iter().filter(on).copied().collect()
+            })
+            .collect()
+    });
+    &table[((b[0] - 0xD8) as usize) << 8 | b[1] as usize]
 }
 
 /// True when `prefix` (a normalised string) is a sequence of proclitics.
@@ -710,4 +728,38 @@ pub fn with_article(w: &str) -> Option<&str> {
     ["و", "ف", "ب", "ك"]
         .iter()
         .find_map(|c| w.strip_prefix(c).filter(|r| r.starts_with("ال")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitic_forms_are_every_clitic_the_word_starts_with_longest_first() {
+        // the first-letter table gives the forms a scan of every clitic gives, in its order
+        let words = [
+            "وبالمدينة",
+            "فللحكومة",
+            "بالقرب",
+            "الحرب",
+            "كتاب",
+            "سيارة",
+            "وسيقول",
+            "ل",
+            "abc",
+            "",
+        ];
+        for w in words {
+            let scan: Vec<&str> = CLITICS
+                .iter()
+                .filter(|c| w.starts_with(**c))
+                .map(|c| &w[c.len()..])
+                .filter(|r| at_least_chars(r, 2))
+                .collect();
+            assert_eq!(clitic_forms(w).collect::<Vec<_>>(), scan, "{w}");
+        }
+        assert_eq!(clitic_forms("وبالمدينة").next(), Some("مدينة"));
+        assert_eq!(clitic_forms("كتاب").collect::<Vec<_>>(), vec!["تاب"]);
+        assert_eq!(clitic_forms("سيارة").count(), 0);
+    }
 }

@@ -234,6 +234,11 @@ impl Normalized {
         &self.key
     }
 
+    /// The key, keeping it when the byte map is no longer needed.
+    pub fn into_key(self) -> String {
+        self.key
+    }
+
     /// The original byte span of the key span `ks..ke` (half-open, `ks < ke`, both on char
     /// boundaries of the key).
     pub fn orig_span(&self, ks: usize, ke: usize) -> (usize, usize) {

@@ -12,141 +12,147 @@ use crate::{Analysis, Analyzed};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod view;
+
 pub const SCHEMA: &str = "mizan.facts/2";
 
 #[derive(Debug, Serialize)]
-pub struct FactsDoc {
+pub struct FactsDoc<'a> {
     pub schema: &'static str,
-    pub articles: Vec<ArticleOut>,
-    pub entities: Vec<EntityOut>,
-    pub mentions: Vec<MentionOut>,
-    pub numbers: Vec<NumberOut>,
-    pub dates: Vec<DateOut>,
-    pub quotes: Vec<QuoteOut>,
-    pub events: Vec<EventOut>,
+    pub articles: Section<'a, ArticleOut<'a>>,
+    pub entities: Vec<EntityOut<'a>>,
+    pub mentions: Section<'a, MentionOut<'a>>,
+    pub numbers: Section<'a, NumberOut<'a>>,
+    pub dates: Section<'a, DateOut<'a>>,
+    pub quotes: Section<'a, QuoteOut<'a>>,
+    pub events: Section<'a, EventOut<'a>>,
     /// Articles that reprint one agency story.
-    pub copies: Vec<CopiesOut>,
-    pub alignments: Vec<AlignmentOut>,
-    pub disagreements: Vec<DisagreementOut>,
-    pub names: Vec<NamesOut>,
-    pub suggestions: Vec<SuggestionOut>,
+    pub copies: Vec<CopiesOut<'a>>,
+    pub alignments: Section<'a, AlignmentOut<'a>>,
+    pub disagreements: Section<'a, DisagreementOut<'a>>,
+    pub names: Vec<NamesOut<'a>>,
+    pub suggestions: Vec<SuggestionOut<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ArticleOut {
-    pub id: String,
-    pub path: String,
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub outlet: Option<String>,
-    pub url: Option<String>,
-    pub sentences: Vec<SentenceOut>,
+pub struct ArticleOut<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub sentences: Vec<SentenceOut<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct SentenceOut {
-    pub id: String,
+pub struct SentenceOut<'a> {
+    pub id: &'a str,
     pub start: usize,
     pub end: usize,
     pub kind: SentenceKind,
+    /// The sentence's text, only for the sentences a `wording` disagreement refers to: listed
+    /// once here, not in every disagreement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct EntityOut {
-    pub id: String,
-    pub en: String,
-    pub ar: String,
+pub struct EntityOut<'a> {
+    pub id: &'a str,
+    pub en: &'a str,
+    pub ar: &'a str,
     pub kind: &'static str,
-    pub role: Option<Bilingual>,
+    pub role: Option<&'a Bilingual>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct MentionOut {
-    pub article: String,
-    pub sentence: Option<String>,
+pub struct MentionOut<'a> {
+    pub article: &'a str,
+    pub sentence: Option<&'a str>,
     pub start: usize,
     pub end: usize,
-    pub surface: String,
-    pub entity: String,
+    pub surface: &'a str,
+    pub entity: &'a str,
     /// The mention is a nationality adjective (الأذربيجانية → azerbaijan).
     pub adjective: bool,
 }
 
 #[derive(Debug, Serialize)]
-pub struct NumberOut {
-    pub article: String,
-    pub sentence: Option<String>,
+pub struct NumberOut<'a> {
+    pub article: &'a str,
+    pub sentence: Option<&'a str>,
     pub start: usize,
     pub end: usize,
-    pub surface: String,
+    pub surface: &'a str,
     pub kind: NumberKind,
     pub value: Option<f64>,
     pub high: Option<f64>,
     pub qualifier: Qualifier,
     pub vague: Option<&'static str>,
-    pub measure: Option<String>,
-    pub subject: Option<String>,
-    pub side: Option<String>,
-    pub attributed_to: Option<String>,
-    pub date: Option<String>,
+    pub measure: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub side: Option<&'a str>,
+    pub attributed_to: Option<&'a str>,
+    pub date: Option<&'a str>,
     /// What a destroyed, sent or captured figure counts (English).
-    pub item: Option<String>,
+    pub item: Option<&'a str>,
     pub era: Option<Era>,
     pub status: Option<FigureStatus>,
     /// Who gives the figure: the speaker of its clause (null: the outlet's own narration).
-    pub said_by: Option<String>,
+    pub said_by: Option<&'a str>,
     /// The speaker as written when the glossary does not know them.
-    pub said_by_surface: Option<String>,
+    pub said_by_surface: Option<&'a str>,
     /// The frame the figure belongs to.
     pub event: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct CopiesOut {
-    pub articles: Vec<String>,
-    pub wire: Option<String>,
+pub struct CopiesOut<'a> {
+    pub articles: Vec<&'a str>,
+    pub wire: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct DateOut {
-    pub article: String,
-    pub sentence: Option<String>,
+pub struct DateOut<'a> {
+    pub article: &'a str,
+    pub sentence: Option<&'a str>,
     pub start: usize,
     pub end: usize,
-    pub surface: String,
-    pub date: String,
+    pub surface: &'a str,
+    pub date: &'a str,
     pub role: DateRole,
     pub event: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct QuoteOut {
-    pub article: String,
-    pub sentence: Option<String>,
+pub struct QuoteOut<'a> {
+    pub article: &'a str,
+    pub sentence: Option<&'a str>,
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub speaker: Option<String>,
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
     /// The speaker as written when the glossary does not know them.
-    pub speaker_surface: Option<String>,
+    pub speaker_surface: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct EventOut {
-    pub article: String,
-    pub sentence: String,
+pub struct EventOut<'a> {
+    pub article: &'a str,
+    pub sentence: &'a str,
     pub start: usize,
     pub end: usize,
     pub id: String,
-    pub surface: String,
-    pub event: String,
-    pub agent: Option<String>,
-    pub agent_surface: Option<String>,
-    pub target: Option<String>,
-    pub place: Option<String>,
-    pub date: Option<String>,
-    pub said_by: Option<String>,
-    pub said_by_surface: Option<String>,
+    pub surface: &'a str,
+    pub event: &'a str,
+    pub agent: Option<&'a str>,
+    pub agent_surface: Option<&'a str>,
+    pub target: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub said_by: Option<&'a str>,
+    pub said_by_surface: Option<&'a str>,
     pub polarity: Polarity,
     /// Indexes into `numbers`.
     pub figures: Vec<usize>,
@@ -154,375 +160,161 @@ pub struct EventOut {
 }
 
 #[derive(Debug, Serialize)]
-pub struct AlignmentOut {
+pub struct AlignmentOut<'a> {
     pub id: String,
-    pub sentences: Vec<String>,
+    pub sentences: Vec<&'a str>,
     pub score: f64,
     pub diff: DiffKind,
 }
 
 #[derive(Debug, Serialize)]
-pub struct DisagreementOut {
+pub struct DisagreementOut<'a> {
     pub id: String,
     pub kind: &'static str,
-    pub measure: Option<String>,
-    pub subject: Option<String>,
-    pub side: Option<String>,
-    pub entity: Option<String>,
+    pub measure: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub side: Option<&'a str>,
+    pub entity: Option<&'a str>,
     pub status: Status,
-    pub claims: Vec<ClaimOut>,
+    pub claims: Vec<ClaimOut<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ClaimOut {
-    pub article: String,
-    pub sentence: Option<String>,
+pub struct ClaimOut<'a> {
+    pub article: &'a str,
+    pub sentence: Option<&'a str>,
     pub value: Option<f64>,
     pub high: Option<f64>,
     pub qualifier: Option<Qualifier>,
-    pub surface: String,
-    pub date: Option<String>,
-    pub attributed_to: Option<String>,
+    /// The figure as written (a sum of parts joined with " + "); absent in a `wording`
+    /// claim, whose sentence's text is in `articles[].sentences[].text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub surface: Option<std::borrow::Cow<'a, str>>,
+    pub date: Option<&'a str>,
+    pub attributed_to: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct NamesOut {
-    pub entity: String,
-    pub forms: BTreeMap<String, Vec<String>>,
-    pub findings: Vec<FindingOut>,
+pub struct NamesOut<'a> {
+    pub entity: &'a str,
+    pub forms: BTreeMap<&'a str, &'a [String]>,
+    pub findings: Vec<FindingOut<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct FindingOut {
+pub struct FindingOut<'a> {
     pub kind: &'static str,
     pub severity: &'static str,
-    pub article: Option<String>,
-    pub sentence: Option<String>,
-    pub message: String,
-    pub forms: Vec<String>,
+    pub article: Option<&'a str>,
+    pub sentence: Option<&'a str>,
+    pub message: &'a str,
+    pub forms: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
-pub struct SuggestionOut {
-    pub surface: String,
-    pub article: String,
-    pub articles: Vec<String>,
+pub struct SuggestionOut<'a> {
+    pub surface: &'a str,
+    pub article: &'a str,
+    pub articles: Vec<&'a str>,
     /// Every sentence it was seen in.
-    pub sentences: Vec<String>,
-    pub near_entity: Option<String>,
-    pub reason: String,
+    pub sentences: Vec<&'a str>,
+    pub near_entity: Option<&'a str>,
+    pub reason: &'a str,
 }
 
-fn sid(a: &Analyzed, s: Option<usize>) -> Option<String> {
-    s.map(|i| a.article.sentences[i].id.clone())
-}
-
-pub fn build(g: &Glossary, an: &Analysis) -> FactsDoc {
-    let arts = &an.articles;
-    let ent = |i: usize| g.entities[i].id.clone();
-    let mut used = vec![false; g.entities.len()];
-    let mut doc = FactsDoc {
-        schema: SCHEMA,
-        articles: vec![],
-        entities: vec![],
-        mentions: vec![],
-        numbers: vec![],
-        dates: vec![],
-        quotes: vec![],
-        events: vec![],
-        copies: vec![],
-        alignments: vec![],
-        disagreements: vec![],
-        names: vec![],
-        suggestions: vec![],
-    };
-    for a in arts {
-        let ar = &a.article;
-        let text = &ar.text;
-        doc.articles.push(ArticleOut {
-            id: ar.id.clone(),
-            path: ar.path.clone(),
-            title: ar.title.clone(),
-            date: ar.date.clone(),
-            outlet: ar.outlet.clone(),
-            url: ar.url.clone(),
-            sentences: ar
-                .sentences
-                .iter()
-                .map(|s| SentenceOut {
-                    id: s.id.clone(),
-                    start: s.start,
-                    end: s.end,
-                    kind: s.kind,
-                })
-                .collect(),
-        });
-        for m in &a.mentions {
-            used[m.entity] = true;
-            doc.mentions.push(MentionOut {
-                article: ar.id.clone(),
-                sentence: sid(a, m.sentence),
-                start: m.start,
-                end: m.end,
-                surface: text[m.start..m.end].to_string(),
-                entity: ent(m.entity),
-                adjective: m.adjective,
-            });
-        }
-        let (num_base, ev_base) = (doc.numbers.len(), doc.events.len());
-        let eid = |fi: usize| format!("e{}", ev_base + fi);
-        let surf = |sp: Option<(usize, usize)>| sp.map(|(s, e)| text[s..e].to_string());
-        for n in &a.facts.numbers {
-            let counted = matches!(n.kind, NumberKind::Quantity | NumberKind::Percent);
-            doc.numbers.push(NumberOut {
-                article: ar.id.clone(),
-                sentence: sid(a, n.sentence),
-                start: n.start,
-                end: n.end,
-                surface: text[n.start..n.end].to_string(),
-                kind: n.kind,
-                value: n.value,
-                high: n.high,
-                qualifier: n.qualifier,
-                vague: n.vague,
-                measure: n.measure.map(|m| g.measures[m].id.clone()),
-                subject: n.subject.map(|m| g.subjects[m].id.clone()),
-                side: n.side.map(ent),
-                attributed_to: n.attributed_to.map(ent),
-                date: n.date.clone(),
-                item: n.item.map(|i| g.items[i].en.clone()),
-                era: counted.then_some(n.era_kind),
-                status: (counted && n.measure.is_some()).then_some(n.status),
-                said_by: n.attributed_to.map(ent),
-                said_by_surface: surf(n.said_by_surface),
-                event: n.event.map(eid),
-            });
-        }
-        for d in &a.facts.dates {
-            doc.dates.push(DateOut {
-                article: ar.id.clone(),
-                sentence: sid(a, d.sentence),
-                start: d.start,
-                end: d.end,
-                surface: text[d.start..d.end].to_string(),
-                date: d.date.clone(),
-                role: d.role,
-                event: d.event.map(eid),
-            });
-        }
-        for q in &a.facts.quotes {
-            doc.quotes.push(QuoteOut {
-                article: ar.id.clone(),
-                sentence: sid(a, q.sentence),
-                start: q.start,
-                end: q.end,
-                text: text[q.start..q.end].to_string(),
-                speaker: q.speaker.map(ent),
-                speaker_surface: surf(q.speaker_surface),
-            });
-        }
-        for (fi, e) in a.facts.events.iter().enumerate() {
-            for x in [e.agent, e.target, e.place, e.said_by]
-                .into_iter()
-                .flatten()
-            {
-                used[x] = true;
-            }
-            doc.events.push(EventOut {
-                article: ar.id.clone(),
-                sentence: ar.sentences[e.sentence].id.clone(),
-                start: e.start,
-                end: e.end,
-                id: eid(fi),
-                surface: text[e.start..e.end].to_string(),
-                event: g.events[e.event].id.clone(),
-                agent: e.agent.map(ent),
-                agent_surface: surf(e.agent_surface),
-                target: e.target.map(ent),
-                place: e.place.map(ent),
-                date: e.date.clone(),
-                said_by: e.said_by.map(ent),
-                said_by_surface: surf(e.said_by_surface),
-                polarity: e.polarity,
-                figures: e.figures.iter().map(|f| num_base + f).collect(),
-                english: crate::extract::english(g, e),
-            });
-        }
-    }
-    doc.copies = an
-        .copies
-        .iter()
-        .map(|grp| CopiesOut {
-            articles: grp.iter().map(|&i| arts[i].article.id.clone()).collect(),
-            wire: None,
-        })
-        .collect();
-    doc.entities = g
+/// The document: every section serialised straight from the analysis (see [`view`]).
+pub fn build<'a>(g: &'a Glossary, an: &'a Analysis) -> FactsDoc<'a> {
+    let v = std::rc::Rc::new(view::View::new(g, an));
+    let n = an.articles.len();
+    let used = v.used_entities();
+    let mut entities: Vec<EntityOut> = g
         .entities
         .iter()
         .enumerate()
         .filter(|(i, _)| used[*i])
         .map(|(_, e)| EntityOut {
-            id: e.id.clone(),
-            en: e.en.clone(),
-            ar: e.ar.clone(),
+            id: e.id.as_str(),
+            en: &e.en,
+            ar: &e.ar,
             kind: e.kind.as_str(),
-            role: e.role.clone(),
+            role: e.role.as_ref(),
         })
         .collect();
-    doc.entities.sort_by(|a, b| a.id.cmp(&b.id));
-    for (i, al) in an.alignments.iter().enumerate() {
-        doc.alignments.push(AlignmentOut {
-            id: format!("a{}", i + 1),
-            sentences: vec![
-                arts[al.a.0].article.sentences[al.a.1].id.clone(),
-                arts[al.b.0].article.sentences[al.b.1].id.clone(),
-            ],
-            score: al.score,
-            diff: an.comparison.diffs[i].kind,
-        });
-    }
-    // figures first (conflicts first), then wordings, then spellings
-    for fg in an.comparison.figures.iter().filter(|f| f.sources >= 2) {
-        doc.disagreements.push(DisagreementOut {
-            id: fg.id.clone(),
-            kind: "figure",
-            measure: Some(g.measures[fg.measure].id.clone()),
-            subject: fg.subject.map(|s| g.subjects[s].id.clone()),
-            side: fg.side.map(ent),
-            entity: None,
-            status: fg.status,
-            claims: fg
-                .claims
-                .iter()
-                .map(|c| {
-                    let a = &arts[c.article];
-                    let surface = c.surface(arts);
-                    let sentence = c.number.and_then(|ni| sid(a, a.facts.numbers[ni].sentence));
-                    let attributed_to = c.attributed_to(arts).map(ent);
-                    ClaimOut {
-                        article: a.article.id.clone(),
-                        sentence,
-                        value: Some(c.value),
-                        high: c.high,
-                        qualifier: Some(c.qualifier),
-                        surface,
-                        date: c.date.clone(),
-                        attributed_to,
-                    }
-                })
-                .collect(),
-        });
-    }
-    for (i, d) in an.comparison.diffs.iter().enumerate() {
-        if d.kind != DiffKind::Content {
-            continue;
-        }
-        let al = &an.alignments[i];
-        let claim = |(ai, si): (usize, usize)| {
-            let a = &arts[ai];
-            let s = &a.article.sentences[si];
-            ClaimOut {
-                article: a.article.id.clone(),
-                sentence: Some(s.id.clone()),
-                value: None,
-                high: None,
-                qualifier: None,
-                surface: a.article.text[s.start..s.end].to_string(),
-                date: a.article.date.clone(),
-                attributed_to: a.facts.attribution[si].map(ent),
-            }
-        };
-        let (ca, cb) = (claim(al.a), claim(al.b));
-        let status = match (&ca.date, &cb.date) {
-            (Some(x), Some(y)) if x != y => Status::Update,
-            _ => Status::Conflict,
-        };
-        doc.disagreements.push(DisagreementOut {
-            id: format!("w{}", i + 1),
-            kind: "wording",
-            measure: None,
-            subject: None,
-            side: None,
-            entity: None,
-            status,
-            claims: vec![ca, cb],
-        });
-    }
-    for en in &an.names.entities {
-        let forms: BTreeMap<String, Vec<String>> = en
-            .forms
+    entities.sort_by(|a, b| a.id.cmp(b.id));
+    let copies = an.copies.iter().map(|grp| CopiesOut {
+        articles: grp
             .iter()
-            .map(|(&ai, f)| (arts[ai].article.id.clone(), f.clone()))
-            .collect();
-        if en
-            .findings
-            .iter()
-            .any(|f| f.kind == crate::names::FindingKind::CrossSource)
-        {
-            doc.disagreements.push(DisagreementOut {
-                id: format!("s-{}", g.entities[en.entity].id),
-                kind: "spelling",
-                measure: None,
-                subject: None,
-                side: None,
-                entity: Some(ent(en.entity)),
-                status: Status::Conflict,
-                claims: en
-                    .forms
-                    .iter()
-                    .flat_map(|(&ai, fs)| {
-                        fs.iter().map(move |f| ClaimOut {
-                            article: arts[ai].article.id.clone(),
-                            sentence: None,
-                            value: None,
-                            high: None,
-                            qualifier: None,
-                            surface: f.clone(),
-                            date: arts[ai].article.date.clone(),
-                            attributed_to: None,
-                        })
-                    })
-                    .collect(),
-            });
-        }
-        doc.names.push(NamesOut {
-            entity: ent(en.entity),
-            forms,
-            findings: en
-                .findings
-                .iter()
-                .map(|f| FindingOut {
-                    kind: f.kind.as_str(),
-                    severity: f.kind.severity().as_str(),
-                    article: f.article.map(|a| arts[a].article.id.clone()),
-                    sentence: f
-                        .article
-                        .zip(f.sentence)
-                        .map(|(a, s)| arts[a].article.sentences[s].id.clone()),
-                    message: f.message.clone(),
-                    forms: f.forms.clone(),
-                })
-                .collect(),
-        });
+            .map(|&i| an.articles[i].article.id.as_str())
+            .collect(),
+        wire: None,
+    });
+    // per article, its items of one kind
+    macro_rules! per_article {
+        ($method:ident) => {{
+            let v = v.clone();
+            Section::new(move || {
+                let v = v.clone();
+                Box::new((0..n).flat_map(move |ai| v.$method(ai).collect::<Vec<_>>()))
+            })
+        }};
     }
-    for s in &an.names.suggestions {
-        doc.suggestions.push(SuggestionOut {
-            surface: s.surface.clone(),
-            article: arts[s.articles[0]].article.id.clone(),
-            articles: s
-                .articles
-                .iter()
-                .map(|&a| arts[a].article.id.clone())
-                .collect(),
-            sentences: s
-                .sentences
-                .iter()
-                .map(|&(a, si)| arts[a].article.sentences[si].id.clone())
-                .collect(),
-            near_entity: s.near_entity.map(ent),
-            reason: s.reason.clone(),
-        });
+    let (va, val, vd) = (v.clone(), v.clone(), v.clone());
+    FactsDoc {
+        schema: SCHEMA,
+        articles: Section::new(move || {
+            let v = va.clone();
+            Box::new((0..n).map(move |ai| v.article(ai)))
+        }),
+        entities,
+        mentions: per_article!(mentions),
+        numbers: per_article!(numbers),
+        dates: per_article!(dates),
+        quotes: per_article!(quotes),
+        events: per_article!(events),
+        copies: copies.collect(),
+        alignments: Section::new(move || {
+            let v = val.clone();
+            Box::new((0..an.alignments.len()).map(move |i| v.alignment(i)))
+        }),
+        // figures first (conflicts first), then wordings, then spellings
+        disagreements: Section::new(move || {
+            let v = vd.clone();
+            let items = v.figure_disagreements().collect::<Vec<_>>();
+            let spellings = v.spelling_disagreements().collect::<Vec<_>>();
+            let labels = an.comparison.labels.iter().enumerate();
+            let wordings = labels
+                .filter(|(_, &k)| k == DiffKind::Content)
+                .map(move |(i, _)| v.wording(i));
+            Box::new(items.into_iter().chain(wordings).chain(spellings))
+        }),
+        names: v.names(),
+        suggestions: v.suggestions(),
     }
-    doc
+}
+
+/// A section of the document whose items are made as they are written, so the whole document
+/// is never held in memory (each call of the closure makes them afresh).
+pub struct Section<'a, T>(Box<dyn Fn() -> Box<dyn Iterator<Item = T> + 'a> + 'a>);
+
+impl<'a, T> Section<'a, T> {
+    fn new(items: impl Fn() -> Box<dyn Iterator<Item = T> + 'a> + 'a) -> Section<'a, T> {
+        Section(Box::new(items))
+    }
+
+    /// The items, made afresh.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = T> + 'a> {
+        (self.0)()
+    }
+}
+
+impl<T: Serialize> Serialize for Section<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<T> std::fmt::Debug for Section<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Section(made as written)")
+    }
 }

@@ -51,6 +51,13 @@ impl Clauses {
     pub fn get(&self, ci: usize) -> &Clause {
         &self.list[ci]
     }
+    /// The clauses without the clause of each word, once the parts have read them: what is
+    /// kept per article (`--explain` lists the clauses) must not grow with its every word.
+    pub fn without_words(mut self) -> Clauses {
+        self.of_word = Vec::new();
+        self.list.shrink_to_fit();
+        self
+    }
 }
 
 /// Words that open a clause of their own, with what kind of clause they open.

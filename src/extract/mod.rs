@@ -428,7 +428,7 @@ pub fn extract(
     numbers::scan(g, &c, &clauses, &speakers, &mut facts);
     facts.quotes = quotes::with_speakers(g, &c, &clauses, &speakers, &quote_spans);
     frames::build(g, &c, &clauses, &speakers, &mut facts);
-    facts.clauses = clauses;
+    facts.clauses = clauses.without_words();
     facts.clause_speakers = speakers.by_clause;
     facts
 }

@@ -477,15 +477,16 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
     let quotes = quotes::quotes(g, arts, &labels);
 
     // ---- wording diffs: content changes first, then respellings; text only for those shown
-    let mut order: Vec<usize> = (0..an.comparison.diffs.len())
-        .filter(|&i| an.comparison.diffs[i].kind != DiffKind::Same)
+    let kinds = &an.comparison.labels;
+    let mut order: Vec<usize> = (0..kinds.len())
+        .filter(|&i| kinds[i] != DiffKind::Same)
         .collect();
-    order.sort_by_key(|&i| (an.comparison.diffs[i].kind != DiffKind::Content, i));
+    order.sort_by_key(|&i| (kinds[i] != DiffKind::Content, i));
     order.truncate(WORDING_MAX);
     let mut wording: Vec<WordingItem> = Vec::new();
     for i in order {
         let al = &an.alignments[i];
-        let d = crate::compare::word_diff(g, arts, i, al, true);
+        let d = crate::compare::word_diff(g, arts, i, al);
         let text = |(ai, si): (usize, usize)| {
             let a = &arts[ai];
             let s = &a.article.sentences[si];
@@ -520,7 +521,7 @@ pub fn build(g: &Glossary, an: &Analysis) -> Context {
         }
         wording.push(WordingItem {
             id: format!("a{}", i + 1),
-            kind: if d.kind == DiffKind::Content {
+            kind: if kinds[i] == DiffKind::Content {
                 "content"
             } else {
                 "spelling"
