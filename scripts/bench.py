@@ -62,10 +62,12 @@ def feeds(corpus, work, sizes):
         out.append((k, p))
     return out
 
+GLOSSARY = []  # ["--glossary", FILE] when --glossary is given
+
 def run(binary, feed, out, extra=(), cpu=False):
     """One `mizan brief`: wall seconds and peak MiB (and CPU seconds, user + sys, with cpu)."""
     t0 = time.monotonic()
-    p = subprocess.Popen([binary, "brief", feed, "--out", out, *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen([binary, "brief", feed, "--out", out, *GLOSSARY, *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = p.stderr.read().decode()  # read before waiting: a full pipe would block mizan
     _, status, usage = os.wait4(p.pid, 0)
     dt = time.monotonic() - t0
@@ -181,6 +183,8 @@ def main():
     ap.add_argument("--big", action="store_true", help="one article of 1, 5, 20 and 50 MB instead of the corpus sizes")
     ap.add_argument("--runs", type=int, default=5, help="runs per size and binary (the median is reported)")
     ap.add_argument("--baseline", help="a previous release build, run alternately with --bin")
+    ap.add_argument("--glossary", help="the story glossary for both builds (default ./glossary.yaml of the "
+                    "repository); a baseline that cannot read today's glossary needs one it can read")
     ap.add_argument("--make-big", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.make_big:
@@ -193,6 +197,8 @@ def main():
     for b in [a.bin] + ([a.baseline] if a.baseline else []):
         if not os.path.exists(b):
             sys.exit(f"bench: {b} does not exist; build it first: cargo build --release")
+    if a.glossary:
+        GLOSSARY[:] = ["--glossary", os.path.abspath(a.glossary)]
     os.chdir(os.path.join(here, ".."))  # glossary.yaml is found in the repository root
     runs = feeds(a.corpus, a.work, a.sizes.split(","))
     if a.big:

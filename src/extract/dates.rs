@@ -129,7 +129,7 @@ pub fn pluperfect_before(c: &Ctx, i: usize) -> bool {
         .take_while(|&k| c.sent_of_word[k] == s)
         .any(|k| {
             c.w[k] == "قد"
-                && (k.saturating_sub(4)..k).any(|j| {
+                && (k.saturating_sub(8)..k).any(|j| {
                     c.sent_of_word[j] == s
                         && lexicon::any_form(c.w[j], |w| matches!(w, "كان" | "كانت" | "كانوا"))
                 })

@@ -682,6 +682,9 @@ fn an_agent_the_glossary_does_not_know_is_kept_as_written() {
 fn a_weekday_in_a_pluperfect_is_not_resolved() {
     let (_, f) = run2("وكان علييف قد التقى باشينيان في جنيف يوم الخميس.");
     assert!(f.dates.is_empty(), "{:?}", f.dates);
+    // with an apposition between «كان» and «قد»
+    let (_, f) = run2("وكان إلهام علييف، رئيس أذربيجان، قد التقى باشينيان في جنيف يوم الخميس.");
+    assert!(f.dates.is_empty(), "{:?}", f.dates);
     let (_, f) = run2("والتقى علييف باشينيان في جنيف يوم الخميس.");
     assert_eq!(f.dates.len(), 1);
 }
