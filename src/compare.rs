@@ -47,6 +47,9 @@ pub struct Claim {
     /// The date of the event the figure is told with (its clause's frame), when the text gives
     /// one: tolls of differently dated incidents are different figures.
     pub event_date: Option<String>,
+    /// Where that event happened (its frame's place or target), when the text says: tolls of
+    /// incidents in different places are different figures.
+    pub event_place: Option<usize>,
     /// A first count its own text marks as preliminary or superseded («حصيلة أولية»,
     /// «ارتفعت … لاحقاً»): a later count of the same day updates it.
     pub initial: bool,
@@ -173,6 +176,10 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                         .and_then(|fi| a.facts.events.get(fi))
                         .and_then(|f| f.date.clone())
                         .filter(|d| !d.starts_with('-')),
+                    event_place: n
+                        .event
+                        .and_then(|fi| a.facts.events.get(fi))
+                        .and_then(|f| f.place.or(f.target)),
                     initial: n.status == crate::extract::FigureStatus::Initial,
                 });
         }
@@ -210,6 +217,7 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                 qualifier,
                 date: parts[0].date.clone(),
                 event_date: None,
+                event_place: None,
                 initial: false,
             };
             // parts are recognised as a whole only where another source gives that whole
@@ -228,10 +236,14 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
             Some(i64::MAX) => crate::extract::Era::Planned,
             Some(_) => crate::extract::Era::Historical,
         };
-        // figures of differently dated incidents (and undated totals) are never one group
-        let mut by_event: BTreeMap<Option<String>, Vec<Claim>> = BTreeMap::new();
+        // figures of incidents of different dates or places (and undated, unplaced totals) are
+        // never one group
+        let mut by_event: BTreeMap<(Option<String>, Option<usize>), Vec<Claim>> = BTreeMap::new();
         for c in claims {
-            by_event.entry(c.event_date.clone()).or_default().push(c);
+            by_event
+                .entry((c.event_date.clone(), c.event_place))
+                .or_default()
+                .push(c);
         }
         for cluster in by_event.into_values().flat_map(split_events) {
             let sources = {
@@ -388,6 +400,7 @@ mod tests {
             qualifier: q,
             date: date.map(str::to_string),
             event_date: None,
+            event_place: None,
             initial: false,
         }
     }

@@ -107,9 +107,12 @@ pub fn lede(
     }
     top.sort_by(|a, b| b.latest.cmp(&a.latest));
     out.extend(top.into_iter().map(|e| event_line("event", e, labels, ar)));
+    // «the latest figure is …» only where the reports do not conflict: figures that conflict
+    // may count different incidents, and the dispute line says they differ
     out.extend(
         figures
             .iter()
+            .filter(|r| r.status != "conflict")
             .take(2)
             .map(|r| figure_line("figure", r, labels)),
     );

@@ -30,7 +30,7 @@ pub struct QuoteItem {
     pub source: String,
     pub sources: Vec<String>,
     pub date: Option<String>,
-    /// The event the quote's sentence reports, when it reports one.
+    /// The event the quote's sentence reports, when it says who did what to whom.
     pub frame: Option<Sentence>,
 }
 
@@ -141,6 +141,9 @@ fn item(g: &Glossary, arts: &[Analyzed], labels: &Labels, f: &Found) -> QuoteIte
             .take_while(|e| e.sentence == si)
             .filter(|e| !(q.start..q.end).contains(&e.start) && !g.events[e.event].denial)
             .find_map(|e| sentence::of_frame(g, a, e, None, labels.name(ai)))
+            // only who did what to whom: «X reports a strike» around a quotation would read
+            // as the speaker's report of an event their words only refer to
+            .filter(|s| s.shape == "active")
     });
     QuoteItem {
         ar: text[q.start..q.end].trim().to_string(),
