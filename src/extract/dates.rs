@@ -218,6 +218,23 @@ pub fn role(
     {
         return DateRole::Since;
     }
+    // «منذ بدء المعارك في 27 سبتمبر»، «منذ اندلاع القتال في …»: the start of what has gone on
+    // since
+    let start_word = |x: &str| {
+        matches!(
+            x,
+            "بدء" | "بدايه" | "اندلاع" | "انطلاق" | "تجدد" | "نشوب" | "اشتعال"
+        )
+    };
+    if is(before(1), &|x| x == "في")
+        && (2..=4).any(|k| {
+            is(before(k), &start_word)
+                && is(before(k + 1), &since)
+                && clauses.same(first - k, first)
+        })
+    {
+        return DateRole::Since;
+    }
     if is(before(1), &|x| {
         matches!(x, "بحلول" | "اقصاه" | "اقصاها" | "موعد")
     }) || is(before(2), &|x| x == "بحلول")

@@ -65,34 +65,44 @@ pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, fact
         });
         // «دعوات إلى هدنة»، «طالب بوقف إطلاق النار»: what is called for has not happened
         let called_for = i > 0
-            && (lexicon::any_form(c.w[i - 1], |p| p == "الي") || c.w[i].starts_with('ب'))
+            && (lexicon::any_form(c.w[i - 1], |p| p == "الي")
+                || c.w[i].starts_with('ب')
+                || c.w[i].starts_with('ل'))
             && (i.saturating_sub(5)..i).any(|k| {
+                // «دعواتها»: with a possessive pronoun too
+                let call = |p: &str| {
+                    matches!(
+                        p,
+                        "دعا"
+                            | "دعت"
+                            | "يدعو"
+                            | "تدعو"
+                            | "دعوه"
+                            | "دعوات"
+                            | "دعوا"
+                            | "طالب"
+                            | "طالبت"
+                            | "يطالب"
+                            | "تطالب"
+                            | "مطالبه"
+                            | "مطالبات"
+                            | "سعي"
+                            | "يسعي"
+                            | "تسعي"
+                            | "جهود"
+                            | "مساعي"
+                            | "حث"
+                            | "حثت"
+                            | "يحث"
+                    )
+                };
                 c.sent_of_word[k] == Some(s)
                     && lexicon::any_form(c.w[k], |p| {
-                        matches!(
-                            p,
-                            "دعا"
-                                | "دعت"
-                                | "يدعو"
-                                | "تدعو"
-                                | "دعوه"
-                                | "دعوات"
-                                | "دعوا"
-                                | "طالب"
-                                | "طالبت"
-                                | "يطالب"
-                                | "تطالب"
-                                | "مطالبه"
-                                | "مطالبات"
-                                | "سعي"
-                                | "يسعى"
-                                | "تسعى"
-                                | "جهود"
-                                | "مساعي"
-                                | "حث"
-                                | "حثت"
-                                | "يحث"
-                        )
+                        call(p)
+                            || ["هما", "هم", "ها", "ه"].iter().any(|x| {
+                                p.strip_suffix(x)
+                                    .is_some_and(|r| r.chars().count() >= 3 && call(r))
+                            })
                     })
             });
         if reference || hypothetical || called_for {
@@ -224,7 +234,10 @@ fn agent_of(
             let titled = ch.words.is_some_and(|(a, _)| lexicon::is_title(c.w[a]));
             // a word that opens its clause is its verb («وقصف X غنجة»); a verbal noun stands
             // after a verb or a preposition («أدان الوزير قصف X»)
-            let opens = i == 0 || !clauses.same(i - 1, i);
+            // «وهو ما نفته الوزارة»: a verb with its object pronoun after «ما»
+            let opens = i == 0
+                || !clauses.same(i - 1, i)
+                || lexicon::any_form(c.w[i - 1], |p| matches!(p, "ما" | "مما"));
             if verb_form(c.w[last]) || opens || titled {
                 if let Some(e) = acting(g, e, ch.titled) {
                     return (Some(e), b);

@@ -866,7 +866,23 @@ fn finish(
         num.said_by_surface = sp.surface;
         num.era = time.years.get(&ci).copied();
         let first = c.word_at_offset(num.start).min(c.len().saturating_sub(1));
-        num.era_kind = if num.era.is_some() || time.decades.contains_key(&ci) {
+        // «أدى ذلك حينها إلى حرب خلفت 30 ألف قتيل»: «then», «at that time» in the clause
+        let then = (c.word_at_offset(num.start).saturating_sub(12)..first).any(|k| {
+            clauses.of(k) == ci
+                && lexicon::any_form(c.w[k], |w| {
+                    matches!(
+                        w,
+                        "حينها"
+                            | "حينذاك"
+                            | "انذاك"
+                            | "وقتها"
+                            | "وقتذاك"
+                            | "يومها"
+                            | "انئذ"
+                    )
+                })
+        });
+        num.era_kind = if num.era.is_some() || time.decades.contains_key(&ci) || then {
             Era::Historical
         } else if dates::future_at(g, c, clauses, first) || agreed_before(c, clauses, first) {
             Era::Planned

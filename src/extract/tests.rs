@@ -258,7 +258,7 @@ measures:
 events:
   - {id: strike, en: strikes, ar: يقصف, triggers: [قصف*, تقصف, يقصف, هجوم*]}
   - {id: meet, en: meets, ar: يلتقي, triggers: [يلتقي, سيلتقي]}
-  - {id: deny, en: denies, ar: ينفي, denial: true, triggers: [نفت, نفى]}
+  - {id: deny, en: denies, ar: ينفي, denial: true, triggers: [نفت, نفى, نفته]}
   - {id: ceasefire, en: ceasefire, ar: هدنة, triggers: [هدنة]}
 items:
   - {id: tanks, en: tanks, ar: دبابات, triggers: [دبابة, دبابات]}
@@ -737,4 +737,36 @@ fn a_weekday_before_its_date_and_today_in_a_quotation_are_not_resolved_alone() {
     assert_eq!(dates, ["2020-10-02"]);
     let (_, f) = run2("وقال علييف «قصفوا غنجة اليوم بلا رحمة».");
     assert!(f.dates.is_empty(), "{:?}", f.dates);
+}
+
+/// Reading the seeds' briefing: «دعواتها لوقف إطلاق النار منذ بدء المعارك في 27 سبتمبر» is
+/// neither a truce nor a truce on 27 September; «وهو ما نفته الوزارة» names who denies.
+#[test]
+fn a_call_for_a_truce_since_the_fighting_began_and_who_denies() {
+    let (g, f) = run2("وكثفت أذربيجان دعواتها لهدنة منذ بدء المعارك في 27 سبتمبر.");
+    assert!(f.events.iter().all(|e| g.events[e.event].id != "ceasefire"));
+    assert!(
+        f.dates
+            .iter()
+            .all(|d| d.role == crate::extract::DateRole::Since),
+        "{:?}",
+        f.dates
+    );
+    let (g, f) = run2("وقالت يريفان إن غنجة قصفت، وهو ما نفته أذربيجان.");
+    let deny = f
+        .events
+        .iter()
+        .find(|e| g.events[e.event].id == "deny")
+        .expect("a denial frame");
+    assert_eq!(ent(&g, deny.agent), Some("azerbaijan"));
+}
+
+/// Reading the seeds' briefing: «أدى ذلك حينها إلى اندلاع حرب خلفت 30 ألف قتيل» is a toll of
+/// that earlier time, not today's.
+#[test]
+fn a_toll_told_with_then_is_of_an_earlier_time() {
+    let (_, f) = run2("وأدى ذلك حينها إلى اندلاع حرب خلفت 30 ألف قتيل.");
+    assert_eq!(f.numbers[0].era_kind, crate::extract::Era::Historical);
+    let (_, f) = run2("وأدى ذلك إلى اندلاع حرب خلفت 30 ألف قتيل.");
+    assert_eq!(f.numbers[0].era_kind, crate::extract::Era::Current);
 }
