@@ -866,7 +866,7 @@ fn finish(
         num.said_by_surface = sp.surface;
         num.era = time.years.get(&ci).copied();
         let first = c.word_at_offset(num.start).min(c.len().saturating_sub(1));
-        // «أدى ذلك حينها إلى حرب خلفت 30 ألف قتيل»: «then», «at that time» in the clause
+        // «أشعل ذلك آنذاك نزاعا خلف 30 ألف قتيل»: «then», «at that time» in the clause
         let then = (c.word_at_offset(num.start).saturating_sub(12)..first).any(|k| {
             clauses.of(k) == ci
                 && lexicon::any_form(c.w[k], |w| {

@@ -739,11 +739,11 @@ fn a_weekday_before_its_date_and_today_in_a_quotation_are_not_resolved_alone() {
     assert!(f.dates.is_empty(), "{:?}", f.dates);
 }
 
-/// Reading the seeds' briefing: «دعواتها لوقف إطلاق النار منذ بدء المعارك في 27 سبتمبر» is
-/// neither a truce nor a truce on 27 September; «وهو ما نفته الوزارة» names who denies.
+/// Reading the seeds' briefing: a call for a ceasefire «since the fighting began on 27
+/// September» is neither a truce nor a truce on 27 September; «وهو ما نفته الوزارة» names who denies.
 #[test]
 fn a_call_for_a_truce_since_the_fighting_began_and_who_denies() {
-    let (g, f) = run2("وكثفت أذربيجان دعواتها لهدنة منذ بدء المعارك في 27 سبتمبر.");
+    let (g, f) = run2("وصعدت أذربيجان دعواتها لهدنة شاملة منذ اندلاع القتال في 27 سبتمبر.");
     assert!(f.events.iter().all(|e| g.events[e.event].id != "ceasefire"));
     assert!(
         f.dates
@@ -761,12 +761,12 @@ fn a_call_for_a_truce_since_the_fighting_began_and_who_denies() {
     assert_eq!(ent(&g, deny.agent), Some("azerbaijan"));
 }
 
-/// Reading the seeds' briefing: «أدى ذلك حينها إلى اندلاع حرب خلفت 30 ألف قتيل» is a toll of
-/// that earlier time, not today's.
+/// Reading the seeds' briefing: a toll told with «حينها» or «آنذاك» («then») is a toll of that
+/// earlier time, not today's.
 #[test]
 fn a_toll_told_with_then_is_of_an_earlier_time() {
-    let (_, f) = run2("وأدى ذلك حينها إلى اندلاع حرب خلفت 30 ألف قتيل.");
+    let (_, f) = run2("وقد أشعل ذلك آنذاك نزاعا مسلحا خلف نحو 30 ألف قتيل.");
     assert_eq!(f.numbers[0].era_kind, crate::extract::Era::Historical);
-    let (_, f) = run2("وأدى ذلك إلى اندلاع حرب خلفت 30 ألف قتيل.");
+    let (_, f) = run2("وقد أشعل ذلك نزاعا مسلحا خلف نحو 30 ألف قتيل.");
     assert_eq!(f.numbers[0].era_kind, crate::extract::Era::Current);
 }
