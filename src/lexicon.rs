@@ -643,6 +643,72 @@ pub fn is_percent_words(a: &str, b: Option<&str>) -> usize {
 }
 
 /// Titles after which a new name is expected (for glossary suggestions).
+/// «بعد»، «غداة»، «إثر»…: before an event's name, a reference to an event told elsewhere.
+pub fn is_reference_word(w: &str) -> bool {
+    matches!(
+        w,
+        "غداه" | "بعد" | "قبل" | "عقب" | "اثر" | "اثناء" | "خلال" | "اعقاب"
+    )
+}
+
+/// A noun that names an event before its verbal noun: «جريمة الإحراق»، «عملية القصف».
+pub fn is_event_noun(w: &str) -> bool {
+    matches!(w, "جريمه" | "حادث" | "حادثه" | "عمليه" | "واقعه" | "مجزره")
+}
+
+/// A risk or a possibility: what follows has not happened («خطر حدوث هجوم»).
+pub fn is_risk_word(w: &str) -> bool {
+    matches!(
+        w,
+        "خطر"
+            | "مخاطر"
+            | "احتمال"
+            | "امكانيه"
+            | "مخاوف"
+            | "تهديد"
+            | "منع"
+            | "احباط"
+            | "تحسبا"
+            | "خشيه"
+    )
+}
+
+/// A call, demand or effort for something («دعوات إلى هدنة»), with a possessive pronoun too
+/// («دعواتها»): what it is for has not happened.
+pub fn is_call_word(w: &str) -> bool {
+    let call = |p: &str| {
+        matches!(
+            p,
+            "دعا"
+                | "دعت"
+                | "يدعو"
+                | "تدعو"
+                | "دعوه"
+                | "دعوات"
+                | "دعوا"
+                | "طالب"
+                | "طالبت"
+                | "يطالب"
+                | "تطالب"
+                | "مطالبه"
+                | "مطالبات"
+                | "سعي"
+                | "يسعي"
+                | "تسعي"
+                | "جهود"
+                | "مساعي"
+                | "حث"
+                | "حثت"
+                | "يحث"
+        )
+    };
+    call(w)
+        || ["هما", "هم", "ها", "ه"].iter().any(|x| {
+            w.strip_suffix(x)
+                .is_some_and(|r| r.chars().count() >= 3 && call(r))
+        })
+}
+
 pub fn is_title(w: &str) -> bool {
     any_form(w, |w| {
         matches!(

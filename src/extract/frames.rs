@@ -26,86 +26,7 @@ pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, fact
         if c.article.sentences[s].kind == SentenceKind::Source {
             continue;
         }
-        // «غداة الهجوم»، «بعد هجوم على …»: a reference to an event told elsewhere, not a report
-        // of one (its clause's date belongs to what happened after it)
-        let after_word = |k: usize| {
-            lexicon::any_form(c.w[k], |p| {
-                matches!(
-                    p,
-                    "غداه" | "بعد" | "قبل" | "عقب" | "اثر" | "اثناء" | "خلال" | "اعقاب"
-                )
-            })
-        };
-        // «بعد الهجوم»، «بعد جريمة الإحراق»: a noun that names the event may stand between
-        let named = |k: usize| {
-            lexicon::any_form(c.w[k], |p| {
-                matches!(p, "جريمه" | "حادث" | "حادثه" | "عمليه" | "واقعه" | "مجزره")
-            })
-        };
-        let reference = (i > 0 && after_word(i - 1))
-            || (i > 1 && named(i - 1) && after_word(i - 2) && c.sent_of_word[i - 2] == Some(s));
-        // «خطر حدوث هجوم»، «احتمال أن يكون الانفجار هجوماً»: a risk or a possibility, not an event
-        let hypothetical = (i.saturating_sub(4)..i).any(|k| {
-            c.sent_of_word[k] == Some(s)
-                && lexicon::any_form(c.w[k], |p| {
-                    matches!(
-                        p,
-                        "خطر"
-                            | "مخاطر"
-                            | "احتمال"
-                            | "امكانيه"
-                            | "مخاوف"
-                            | "تهديد"
-                            | "منع"
-                            | "احباط"
-                            | "تحسبا"
-                            | "خشيه"
-                    )
-                })
-        });
-        // «دعوات إلى هدنة»، «طالب بوقف إطلاق النار»: what is called for has not happened
-        let called_for = i > 0
-            && (lexicon::any_form(c.w[i - 1], |p| p == "الي")
-                || c.w[i].starts_with('ب')
-                || c.w[i].starts_with('ل'))
-            && (i.saturating_sub(5)..i).any(|k| {
-                // «دعواتها»: with a possessive pronoun too
-                let call = |p: &str| {
-                    matches!(
-                        p,
-                        "دعا"
-                            | "دعت"
-                            | "يدعو"
-                            | "تدعو"
-                            | "دعوه"
-                            | "دعوات"
-                            | "دعوا"
-                            | "طالب"
-                            | "طالبت"
-                            | "يطالب"
-                            | "تطالب"
-                            | "مطالبه"
-                            | "مطالبات"
-                            | "سعي"
-                            | "يسعي"
-                            | "تسعي"
-                            | "جهود"
-                            | "مساعي"
-                            | "حث"
-                            | "حثت"
-                            | "يحث"
-                    )
-                };
-                c.sent_of_word[k] == Some(s)
-                    && lexicon::any_form(c.w[k], |p| {
-                        call(p)
-                            || ["هما", "هم", "ها", "ه"].iter().any(|x| {
-                                p.strip_suffix(x)
-                                    .is_some_and(|r| r.chars().count() >= 3 && call(r))
-                            })
-                    })
-            });
-        if reference || hypothetical || called_for {
+        if told_elsewhere(c, i, s) {
             references.push(c.span(i, i + k - 1).0);
             continue;
         }
@@ -114,6 +35,25 @@ pub fn build(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, fact
     }
     deny(g, c, clauses, facts);
     attach(facts, &references);
+}
+
+/// Is the trigger at word `i` (sentence `s`) no report of an event? A reference to one told
+/// elsewhere («غداة الهجوم»، «بعد جريمة الإحراق»: its clause's date belongs to what happened
+/// after it), a risk or a possibility («خطر حدوث هجوم»), or what is called for («دعوات إلى
+/// هدنة»، «طالب بوقف إطلاق النار»).
+fn told_elsewhere(c: &Ctx, i: usize, s: usize) -> bool {
+    let in_sentence = |k: usize| c.sent_of_word[k] == Some(s);
+    let is = |k: usize, f: fn(&str) -> bool| lexicon::any_form(c.w[k], f);
+    let reference = (i > 0 && is(i - 1, lexicon::is_reference_word))
+        || (i > 1
+            && is(i - 1, lexicon::is_event_noun)
+            && is(i - 2, lexicon::is_reference_word)
+            && in_sentence(i - 2));
+    reference
+        || (i.saturating_sub(4)..i).any(|k| in_sentence(k) && is(k, lexicon::is_risk_word))
+        || (i > 0
+            && (is(i - 1, |p| p == "الي") || c.w[i].starts_with('ب') || c.w[i].starts_with('ل'))
+            && (i.saturating_sub(5)..i).any(|k| in_sentence(k) && is(k, lexicon::is_call_word)))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -240,20 +240,21 @@ pub fn key_figures(
         .map(|f| figure_row(g, arts, labels, f))
         .collect();
     // most independent reports, then the newest, then the glossary's order of measures
-    let newest = |r: &FigureRow| {
-        r.claims
-            .iter()
-            .filter_map(|c| c.date.clone())
-            .max()
-            .unwrap_or_default()
-    };
+    let newest: Vec<Option<&str>> = rows
+        .iter()
+        .map(|r| r.claims.iter().filter_map(|c| c.date.as_deref()).max())
+        .collect();
     let order: Vec<usize> = {
         let mut o: Vec<usize> = (0..rows.len()).collect();
         o.sort_by(|&a, &b| {
             rows[b]
                 .reports
                 .cmp(&rows[a].reports)
-                .then(newest(&rows[b]).cmp(&newest(&rows[a])))
+                .then(
+                    newest[b]
+                        .unwrap_or_default()
+                        .cmp(newest[a].unwrap_or_default()),
+                )
                 .then(groups[a].measure.cmp(&groups[b].measure))
                 .then(rows[a].id.cmp(&rows[b].id))
         });

@@ -95,11 +95,11 @@ pub fn quotes(g: &Glossary, arts: &[Analyzed], labels: &Labels) -> Vec<QuoteItem
             chosen.push(i);
         }
     }
-    for &i in &order {
-        if !chosen.contains(&i) {
-            chosen.push(i);
-        }
+    let mut taken = vec![false; found.len()];
+    for &i in &chosen {
+        taken[i] = true;
     }
+    chosen.extend(order.iter().copied().filter(|&i| !taken[i]));
     let mut unattributed = 0;
     chosen.retain(|&i| {
         let q = &found[i];
