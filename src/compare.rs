@@ -53,6 +53,9 @@ pub struct Claim {
     /// A first count its own text marks as preliminary or superseded («حصيلة أولية»,
     /// «ارتفعت … لاحقاً»): a later count of the same day updates it.
     pub initial: bool,
+    /// A total over several events («في الهجومين»): never the same figure as one incident's,
+    /// even when the numbers are equal.
+    pub several: bool,
 }
 
 impl Claim {
@@ -152,6 +155,10 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
             if n.vague.is_some() || !matches!(n.kind, NumberKind::Quantity | NumberKind::Percent) {
                 continue;
             }
+            // what one witness saw is no toll: never a figure to compare
+            if n.status == crate::extract::FigureStatus::Eyewitness {
+                continue;
+            }
             let percent = n.kind == NumberKind::Percent;
             // an earlier war's toll (named by year or by decade) and a planned number are never
             // grouped with today's figures
@@ -171,16 +178,13 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                     high: n.high,
                     qualifier: n.qualifier,
                     date: a.article.date.clone(),
-                    event_date: n
-                        .event
-                        .and_then(|fi| a.facts.events.get(fi))
-                        .and_then(|f| f.date.clone())
-                        .filter(|d| !d.starts_with('-')),
+                    event_date: incident_date(a, n),
                     event_place: n
                         .event
                         .and_then(|fi| a.facts.events.get(fi))
                         .and_then(|f| f.place.or(f.target)),
                     initial: n.status == crate::extract::FigureStatus::Initial,
+                    several: n.several,
                 });
         }
     }
@@ -219,6 +223,7 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                 event_date: None,
                 event_place: None,
                 initial: false,
+                several: false,
             };
             // parts are recognised as a whole only where another source gives that whole
             if claims.iter().any(|c| compatible(c, &sum)) {
@@ -236,12 +241,18 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
             Some(i64::MAX) => crate::extract::Era::Planned,
             Some(_) => crate::extract::Era::Historical,
         };
-        // figures of incidents of different dates or places (and undated, unplaced totals) are
-        // never one group
-        let mut by_event: BTreeMap<(Option<String>, Option<usize>), Vec<Claim>> = BTreeMap::new();
+        // figures of incidents of different dates or places (and undated, unplaced totals), and
+        // a total over several incidents and one incident's figure, are never one group
+        let mut by_event: BTreeMap<(Option<String>, Option<usize>, bool), Vec<Claim>> =
+            BTreeMap::new();
+        let (only_date, only_place) = one_incident(&claims);
         for c in claims {
+            let date = c
+                .event_date
+                .clone()
+                .or_else(|| only_date.clone().filter(|d| recent(d, c.date.as_deref())));
             by_event
-                .entry((c.event_date.clone(), c.event_place))
+                .entry((date, c.event_place.or(only_place), c.several))
                 .or_default()
                 .push(c);
         }
@@ -282,8 +293,58 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
     groups
 }
 
+/// The date of the incident a figure counts: its frame's date; else a date told in its own
+/// clause when that is more than 7 days before the report (an earlier attack named beside
+/// today's toll) — a recent one there («ارتفع العدد صباح الجمعة إلى …») dates the count.
+fn incident_date(a: &Analyzed, n: &crate::extract::Number) -> Option<String> {
+    let framed = n.event.and_then(|fi| a.facts.events.get(fi)?.date.clone());
+    let date = match framed {
+        Some(d) => d,
+        None => n
+            .event_date
+            .clone()
+            .filter(|d| !recent(d, a.article.date.as_deref()))?,
+    };
+    (!date.starts_with('-')).then_some(date)
+}
+
+/// A figure told without a date (or place) is of the one dated (placed) incident when the
+/// others name only one and it is recent: its date at most 7 days before the report's. Returns
+/// that date and that place; with several, or an older incident (a background attack named
+/// beside today's toll), figures without them stay apart.
+fn one_incident(claims: &[Claim]) -> (Option<String>, Option<usize>) {
+    let date = only_one(claims.iter().filter_map(|c| c.event_date.as_ref())).cloned();
+    let place = only_one(claims.iter().filter_map(|c| c.event_place)).filter(|&p| {
+        claims.iter().filter(|c| c.event_place == Some(p)).all(|c| {
+            c.event_date
+                .as_ref()
+                .is_none_or(|d| recent(d, c.date.as_deref()))
+        })
+    });
+    (date, place)
+}
+
+/// Is the incident date `d` at most 7 days before the report's date (and not after it)? (A
+/// reprint runs days after the event; an earlier attack named beside it, weeks or years.)
+fn recent(d: &str, report: Option<&str>) -> bool {
+    use crate::extract::dates::{days_from_civil, parse_iso};
+    let day = |s: &str| parse_iso(s).map(|(y, m, d)| days_from_civil(y, m, d));
+    match (day(d), report.and_then(day)) {
+        (Some(d), Some(r)) => (0..=7).contains(&(r - d)),
+        _ => false,
+    }
+}
+
+/// The one value the iterator yields (any number of times), or none when it yields none or
+/// several different ones.
+fn only_one<T: PartialEq>(mut it: impl Iterator<Item = T>) -> Option<T> {
+    let first = it.next()?;
+    it.all(|x| x == first).then_some(first)
+}
+
 /// An article does not contradict itself: when one article gives two incompatible figures for
-/// the same measure, subject and side, they are about different events (a past war and the
+/// the same measure, subject and side (neither a first count it supersedes), they are about
+/// different events (a past war and the
 /// current fighting). With the claims sorted by value, each such pair needs a cut between
 /// them; cuts go, greedily, at the widest gap (in log scale) of the range that needs one.
 fn split_events(mut claims: Vec<Claim>) -> Vec<Vec<Claim>> {
@@ -298,7 +359,9 @@ fn split_events(mut claims: Vec<Claim>) -> Vec<Vec<Claim>> {
     }
     for pos in by_article.values() {
         for w in pos.windows(2) {
-            if !compatible(&claims[w[0]], &claims[w[1]]) {
+            // a first count the same text supersedes is no other event
+            let (a, b) = (&claims[w[0]], &claims[w[1]]);
+            if !compatible(a, b) && !a.initial && !b.initial {
                 need.push((w[0], w[1]));
             }
         }
@@ -402,6 +465,7 @@ mod tests {
             event_date: None,
             event_place: None,
             initial: false,
+            several: false,
         }
     }
 
@@ -494,6 +558,22 @@ mod tests {
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[0].len(), 2);
         assert_eq!(status(&parts[1], true), Status::Agree);
+        assert_eq!(status(&parts[0], true), Status::Update);
+    }
+
+    #[test]
+    fn a_first_count_and_the_later_one_of_one_article_are_one_event() {
+        let first = Claim {
+            initial: true,
+            ..claim(0, 10.0, Qualifier::Exact, Some("2021-03-02"))
+        };
+        let c = vec![
+            first,
+            claim(0, 27.0, Qualifier::Exact, Some("2021-03-02")),
+            claim(1, 27.0, Qualifier::Exact, Some("2021-03-02")),
+        ];
+        let parts = split_events(c);
+        assert_eq!(parts.len(), 1);
         assert_eq!(status(&parts[0], true), Status::Update);
     }
 }

@@ -46,6 +46,10 @@ fn told_elsewhere(c: &Ctx, i: usize, s: usize) -> bool {
     let is = |k: usize, f: fn(&str) -> bool| lexicon::any_form(c.w[k], f);
     let reference = (i > 0 && is(i - 1, lexicon::is_reference_word))
         || (i > 1
+            && c.w[i - 1] == "مع"
+            && is(i - 2, lexicon::is_simultaneity_word)
+            && in_sentence(i - 2))
+        || (i > 1
             && is(i - 1, lexicon::is_event_noun)
             && is(i - 2, lexicon::is_reference_word)
             && in_sentence(i - 2));
@@ -99,7 +103,30 @@ fn frame_at(
         said_by_surface: sp.surface,
         polarity: polarity(g, c, clauses, i),
         figures: Vec::new(),
+        several: several(&g.events[event], c.w[last]),
     }
+}
+
+/// Does a trigger word name several events: a dual («الهجومين»، «التفجيرين»، «التفجيران») or a
+/// sound feminine plural («غارات») of a noun the event's triggers match? Verbs take neither the
+/// article nor «ات», so the nominative dual «ان» counts only after the article (not «يقصفان»).
+fn several(term: &crate::glossary::Term, w: &str) -> bool {
+    let singular = |stem: &str| {
+        if stem.chars().count() < 3 {
+            return false;
+        }
+        let mut cands = vec![stem.to_string(), format!("{stem}ه")];
+        if let Some(s) = stem.strip_suffix('ت') {
+            cands.push(format!("{s}ه"));
+        }
+        cands.iter().any(|s| term.matches(&[s.as_str()]).is_some())
+    };
+    std::iter::once(w).chain(lexicon::clitic_forms(w)).any(|f| {
+        let definite = w[..w.len() - f.len()].ends_with("ال");
+        f.strip_suffix("ين").is_some_and(singular)
+            || f.strip_suffix("ات").is_some_and(singular)
+            || (definite && f.strip_suffix("ان").is_some_and(singular))
+    })
 }
 
 /// Is the trigger passive («تعرضت Y لقصف»، «تم قصف»)? Returns the word before the passive
@@ -138,13 +165,7 @@ fn agent_of(
         }
     }
     // «قال X إنه توجه»: the pronoun is the speaker
-    if i > 0
-        && clauses.same(i - 1, i)
-        && matches!(
-            c.w[i - 1],
-            "انه" | "انها" | "بانه" | "بانها" | "انهم" | "بانهم"
-        )
-    {
+    if i > 0 && clauses.same(i - 1, i) && pronoun_is_speaker(c, i) {
         let sp = speakers.of_clause(clauses.of(i));
         if let Some(e) = sp.entity {
             return (Some(e), last);
@@ -186,6 +207,40 @@ fn agent_of(
         }
     }
     (None, last)
+}
+
+/// «قال X إنه توجه»، «قالت X إنها قصفت»: the pronoun after «إن» is the speaker when it agrees
+/// with the verb of saying (not «أشارت السلطات إلى أنه فجّر نفسه»: he is someone else) and a verb
+/// follows it (not «أنه هجوم»: «it is an attack»).
+fn pronoun_is_speaker(c: &Ctx, i: usize) -> bool {
+    let pronoun = match c.w[i - 1] {
+        "انه" | "بانه" => 'm',
+        "انها" | "بانها" => 'f',
+        "انهم" | "بانهم" => 'p',
+        _ => return false,
+    };
+    let sent = c.sent_of_word[i];
+    let Some(v) = (i.saturating_sub(12)..i - 1)
+        .rev()
+        .take_while(|&k| c.sent_of_word[k] == sent)
+        .find(|&k| lexicon::is_speech_word(c.w[k]))
+    else {
+        return false;
+    };
+    let verb = c.w[v].trim_start_matches(['و', 'ف']);
+    let feminine = verb.ends_with('ت') || verb.starts_with('ت') || verb.ends_with('ه');
+    let w = c.w[i];
+    let chars = w.chars().count();
+    match pronoun {
+        'f' => feminine && verb_form(w),
+        _ => {
+            // a past verb: no long vowel after its second letter (قصف، توجه، هاجم، استهدف; not
+            // هجوم، انفجار، اغتيال)
+            let long_late = w.chars().skip(2).any(|ch| matches!(ch, 'ا' | 'و' | 'ي'));
+            let past = (chars <= 4 || w.starts_with(['ا', 'ت'])) && !long_late;
+            !feminine && (w.starts_with('ي') || past)
+        }
+    }
 }
 
 /// The agent as written when the glossary does not know it: only the noun phrase right after a
@@ -363,12 +418,17 @@ fn deny(g: &Glossary, c: &Ctx, clauses: &Clauses, facts: &mut Facts) {
 /// is that event's date, not the frame's: it is left unattached.
 fn attach(facts: &mut Facts, references: &[usize]) {
     let mut first_of_clause: crate::fasthash::FastMap<usize, usize> = Default::default();
+    let mut several: crate::fasthash::FastSet<usize> = Default::default();
     for (fi, f) in facts.events.iter().enumerate() {
         first_of_clause.entry(f.clause).or_insert(fi);
+        if f.several {
+            several.insert(f.clause);
+        }
     }
     for (ni, num) in facts.numbers.iter_mut().enumerate() {
         let counted =
             matches!(num.kind, NumberKind::Quantity | NumberKind::Percent) && num.measure.is_some();
+        num.several = counted && num.clause.is_some_and(|ci| several.contains(&ci));
         if let Some(&fi) = num.clause.and_then(|ci| first_of_clause.get(&ci)) {
             if counted {
                 num.event = Some(fi);
@@ -396,6 +456,23 @@ fn attach(facts: &mut Facts, references: &[usize]) {
             d.event = Some(fi);
             facts.events[fi].date.get_or_insert_with(|| d.date.clone());
         }
+    }
+    incident_dates(facts);
+}
+
+/// The date of the incident each figure counts: its frame's date, else an event date told in
+/// its own clause («الهجوم الذي أوقع أربعة قتلى … في 5 حزيران»).
+fn incident_dates(facts: &mut Facts) {
+    let mut of_clause: crate::fasthash::FastMap<usize, &str> = Default::default();
+    for d in &facts.dates {
+        if let (DateRole::Event, Some(ci)) = (d.role, d.clause) {
+            of_clause.entry(ci).or_insert(d.date.as_str());
+        }
+    }
+    for num in facts.numbers.iter_mut().filter(|n| n.measure.is_some()) {
+        let framed = num.event.and_then(|fi| facts.events[fi].date.as_deref());
+        let told = num.clause.and_then(|ci| of_clause.get(&ci).copied());
+        num.event_date = framed.or(told).map(str::to_string);
     }
 }
 

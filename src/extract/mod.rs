@@ -11,7 +11,7 @@
 //! [`frames`] (one frame per event trigger, with agent, target, place, date and figures).
 
 mod clauses;
-mod dates;
+pub(crate) mod dates;
 mod frames;
 mod numbers;
 mod quotes;
@@ -168,6 +168,11 @@ pub struct Number {
     pub event: Option<usize>,
     /// The clause the figure is in.
     pub clause: Option<usize>,
+    /// Its clause names several events («في الهجومين»، «في غارات»): a total over them, never
+    /// the same figure as one incident's.
+    pub several: bool,
+    /// The date of the incident it counts: its frame's, or an event date in its own clause.
+    pub event_date: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -212,6 +217,8 @@ pub struct Frame {
     pub polarity: Polarity,
     /// Indexes into `Facts::numbers`.
     pub figures: Vec<usize>,
+    /// The trigger names several events: a dual or a sound feminine plural of the event's noun.
+    pub several: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -462,5 +469,7 @@ fn blank_number(
         item: None,
         event: None,
         clause: None,
+        several: false,
+        event_date: None,
     }
 }

@@ -720,15 +720,17 @@ fn annotate(
     let item = (phrase_end > after)
         .then(|| g.item_at(window(after, after + 3)))
         .flatten();
-    // coordinated figures share their verb: «نزح 50% من السكان و90% من الأطفال»
+    // the counted noun after decides first: «30 قتيلا ومئة جريح» are 100 wounded
+    if phrase_end > after && !percent && !partitive {
+        measure = measure_at(after);
+    }
+    // coordinated figures without their own noun share their verb: «نزح 50% من السكان و90%
+    // من الأطفال»
     let (pw_near, among) = near_previous(c, first, prev_number);
-    if pw_near && coordinated && !among {
+    if measure.is_none() && pw_near && coordinated && !among {
         if let Some((_, pi)) = prev_number {
             measure = facts.numbers[pi].measure;
         }
-    }
-    if measure.is_none() && phrase_end > after && !percent && !partitive {
-        measure = measure_at(after);
     }
     for k in after..phrase_end {
         if subject.is_none() {

@@ -130,7 +130,8 @@ fn is_stop(w: &str) -> bool {
     )
 }
 
-/// A witness: «شاهد عيان»، «أحد السكان»، «أحد الشهود» — not «أحد المسؤولين».
+/// A witness: «شاهد عيان»، «أحد السكان»، «أحد الشهود» — not «أحد المسؤولين», and not
+/// paramedics («حسب المسعفين»), whose counts are tolls.
 fn is_witness(c: &Ctx, head: usize) -> bool {
     let witness_word = |w: &str| {
         lexicon::any_form(w, |w| {
@@ -148,8 +149,6 @@ fn is_witness(c: &Ctx, head: usize) -> bool {
                     | "المواطنين"
                     | "الناجين"
                     | "ناجون"
-                    | "مسعف"
-                    | "المسعفين"
             )
         })
     };
@@ -249,6 +248,7 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
             break;
         }
         if let Some((e, adj)) = c.mention(j) {
+            let adj = adj || nisba_after_noun(g, c, e, j, head, indefinite);
             let mi = c.mention_at[j].unwrap_or(0);
             let prefix = &c.key[c.ws[j].start..c.mentions[mi].kstart];
             let titles_only = j > head
@@ -360,6 +360,17 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
         plain_head: indefinite > 0,
         adjective,
     }
+}
+
+/// «مصادر سورية»: a country's name in its feminine nisba form («سورية»، «تركية») right after
+/// an indefinite plain noun is the adjective («Syrian sources»), not the country speaking.
+fn nisba_after_noun(g: &Glossary, c: &Ctx, e: usize, j: usize, head: usize, nouns: usize) -> bool {
+    j == head + 1
+        && nouns == 1
+        && g.entities[e].kind == EntityKind::Country
+        && c.mention_first[j] == Some(j)
+        && mention_last_word(c, j) == j
+        && c.w[j].ends_with("يه")
 }
 
 /// The subject before word `i` (SVO): a noun phrase of names and titles that starts its clause

@@ -570,6 +570,15 @@ fn regressions_from_an_editor_reading_an_unseen_story() {
     // «غداة الهجوم»: a reference to the attack, not a new one
     let (g, f) = run2("وغداة الهجوم أقيمت صلاة الجنازة.");
     assert!(!f.events.iter().any(|e| g.events[e.event].id == "strike"));
+    // «بالتزامن مع هجوم X»: told elsewhere; the date goes to what this sentence tells
+    let (g, f) = run2("وبالتزامن مع هجوم يريفان قصفت أذربيجان غنجة أمس.");
+    let strikes: Vec<_> = f
+        .events
+        .iter()
+        .filter(|e| g.events[e.event].id == "strike")
+        .collect();
+    assert_eq!(strikes.len(), 1, "{strikes:?}");
+    assert_eq!(ent(&g, strikes[0].agent), Some("azerbaijan"));
     // a lone definite noun after a verb in mid-sentence may be its object: nobody is named
     let (_, f) = run2("وذكر التقرير أن الأجهزة حذرت الحكومة من 5 هجمات.");
     assert!(f.numbers.iter().all(|n| n.attributed_to.is_none()));
@@ -769,4 +778,79 @@ fn a_toll_told_with_then_is_of_an_earlier_time() {
     assert_eq!(f.numbers[0].era_kind, crate::extract::Era::Historical);
     let (_, f) = run2("وقد أشعل ذلك نزاعا مسلحا خلف نحو 30 ألف قتيل.");
     assert_eq!(f.numbers[0].era_kind, crate::extract::Era::Current);
+}
+
+#[test]
+fn a_dual_or_plural_event_noun_makes_its_figures_a_total_over_several() {
+    let several = |t: &str| {
+        let (_, f) = run2(t);
+        f.numbers
+            .iter()
+            .filter(|n| n.measure.is_some())
+            .map(|n| n.several)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(several("قتل 12 شخصا في الهجومين على يريفان."), [true]);
+    assert_eq!(several("أسفر الهجومان عن مقتل 12 شخصا."), [true]);
+    assert_eq!(several("قتل 12 شخصا في الهجوم على يريفان."), [false]);
+    // a figure in another clause than the dual stays one incident's
+    assert_eq!(
+        several("قتل 12 شخصا في الهجوم على يريفان، بينما وقع الهجومان الآخران أمس."),
+        [false]
+    );
+}
+
+#[test]
+fn a_coordinated_figure_with_its_own_counted_noun_keeps_it() {
+    // the second figure's noun («جريح») decides, not the first figure's measure
+    let g2 = G2.replace("جرحى, المصابين", "جرحى, جريح*, المصابين");
+    let g = Glossary::parse(Path::new("g2.yaml"), &g2).unwrap();
+    for t in [
+        "خلف الانفجار 25 قتيلا على الأقل ومئتي جريح.",
+        "خلف الانفجار 25 قتيلا على الأقل و200 جريح.",
+        "خلف الانفجار 25 قتيلا ونحو 200 جريح.",
+    ] {
+        let f = extract_with(&g, t, Some("2020-10-08"));
+        assert_eq!(
+            measured(&g, &f),
+            [
+                (25.0, Some("killed".into())),
+                (200.0, Some("wounded".into()))
+            ],
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn a_country_name_in_nisba_form_after_a_plain_noun_is_an_adjective() {
+    // «سورية» is both a spelling of the country and the adjective «Syrian»: after an indefinite
+    // noun it describes the sources, it does not make the country speak
+    let g2 = G2.replace(
+        "measures:",
+        "  - {id: syria, kind: country, en: Syria, ar: سوريا, variants: [سورية]}\nmeasures:",
+    );
+    let g = Glossary::parse(Path::new("g2.yaml"), &g2).unwrap();
+    let f = extract_with(&g, "قتل 9 أشخاص، كما قالت مصادر سورية معارضة.", None);
+    assert_eq!(f.numbers[0].attributed_to, None);
+    let f = extract_with(&g, "وقالت سورية إن 9 أشخاص قتلوا.", None);
+    assert_eq!(ent(&g, f.numbers[0].attributed_to), Some("syria"));
+}
+
+#[test]
+fn the_pronoun_after_inna_acts_only_when_it_is_the_speaker() {
+    let agent = |t: &str| {
+        let (g, f) = run2(t);
+        let e = f.events.iter().find(|e| g.events[e.event].id == "strike");
+        e.and_then(|e| ent(&g, e.agent)).map(str::to_string)
+    };
+    assert_eq!(agent("قال علييف إنه قصف يريفان."), Some("aliyev".into()));
+    assert_eq!(
+        agent("قالت أذربيجان إنها قصفت يريفان."),
+        Some("azerbaijan".into())
+    );
+    // he is not she: the authorities did not do it
+    assert_eq!(agent("وأشارت أذربيجان إلى أنه قصف يريفان."), None);
+    // «it is an attack»: a noun after the pronoun, nobody acts
+    assert_eq!(agent("وقال علييف إنه هجوم على يريفان."), None);
 }

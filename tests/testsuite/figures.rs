@@ -75,3 +75,60 @@ fn an_earlier_war_toll_is_never_grouped_with_todays() {
         );
     }
 }
+
+#[test]
+fn a_total_over_two_attacks_is_not_one_attacks_figure() {
+    // f: 12 killed in two attacks; g: 12 killed in one attack the same day; h: the two attacks'
+    // toll risen to 15 the next day. Equal numbers that count different things never agree.
+    let (_d, facts) = brief_fixture("several", &["f.txt", "g.txt", "h.txt"]);
+    let groups = figure_groups(&facts);
+    let with = |a: &str, g: &Group| g.2.iter().any(|c| c.0 == a);
+    for g in &groups {
+        assert!(!(with("f", g) && with("g", g)), "{groups:?}");
+    }
+    let two = groups
+        .iter()
+        .find(|g| with("f", g))
+        .expect("the two attacks' toll");
+    assert!(with("h", two), "{groups:?}");
+    assert_eq!(two.0, "update", "{groups:?}");
+}
+
+#[test]
+fn a_figure_without_date_or_place_joins_the_one_recent_incident() {
+    // i1: 20 killed in an attack on Miran yesterday; i2: the toll, 20, with no date or place
+    let (_d, facts) = brief_fixture("several", &["i1.txt", "i2.txt"]);
+    let groups = figure_groups(&facts);
+    let both = groups
+        .iter()
+        .find(|g| g.2.iter().any(|c| c.0 == "i1") && g.2.iter().any(|c| c.0 == "i2"));
+    assert_eq!(both.map(|g| g.0.as_str()), Some("agree"), "{groups:?}");
+}
+
+#[test]
+fn a_toll_told_with_an_older_date_is_another_incident() {
+    // i3: the 4 killed of an earlier attack «الذي أوقع 4 قتلى في 5 يناير», two months before
+    // the report; i2: today's 20 with no date: no conflict, they count different incidents
+    let (_d, facts) = brief_fixture("several", &["i2.txt", "i3.txt"]);
+    for g in figure_groups(&facts) {
+        let has = |a: &str| g.2.iter().any(|c| c.0 == a);
+        assert!(!(has("i2") && has("i3")), "{g:?}");
+    }
+}
+
+#[test]
+fn what_one_witness_saw_is_no_toll_to_compare() {
+    // w: a witness saw more than 20 bodies; i2: the toll, 20. The witness's count is kept in
+    // facts.json as an eyewitness figure but never grouped, so never «the latest figure»
+    let (_d, facts) = brief_fixture("several", &["i2.txt", "w.txt"]);
+    let witness = facts["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["article"] == "w" && n["value"] == 20.0)
+        .expect("the witness's figure");
+    assert_eq!(witness["status"], "eyewitness", "{witness}");
+    for g in figure_groups(&facts) {
+        assert!(g.2.iter().all(|c| c.0 != "w"), "{g:?}");
+    }
+}

@@ -2,7 +2,7 @@
 //! recency; today's figures apart from an earlier war's and from single-source minor figures.
 
 use super::labels::Labels;
-use super::{fmt_count, fmt_value, qualifier_en, status_ar, ClaimItem, FigureRow};
+use super::{fmt_count, fmt_value, qualifier_en, status_ar, ClaimItem, FigureRow, ValueItem};
 use crate::compare::{Claim, FigureGroup};
 use crate::extract::Era;
 use crate::glossary::Glossary;
@@ -138,7 +138,8 @@ pub fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureG
         .iter()
         .min_by(|&&x, &&y| order[x].value.total_cmp(&order[y].value))
         .expect("a group has claims");
-    let best_en = if claims[lo_i].value_en == claims[latest_i].value_en {
+    // equal numbers with different qualifiers («about 100», «100») are no range
+    let best_en = if order[lo_i].value == order[latest_i].value {
         claims[latest_i].value_en.clone()
     } else {
         format!("{} to {}", claims[lo_i].value_en, claims[latest_i].value_en)
@@ -178,6 +179,8 @@ pub fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureG
         } else {
             status_ar(fg.status)
         },
+        by_value: by_value(&claims, labels, None),
+        others_by_value: by_value(&claims, labels, Some(&claims[latest_i].value_en)),
         latest: claims[latest_i].clone(),
         others: shown(&claims, latest_i),
         shown: shown(&claims, usize::MAX),
@@ -189,6 +192,54 @@ pub fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureG
         source_count: fg.sources,
         trail_en: trail.join(" → "),
     }
+}
+
+/// The claims grouped by value (but `skip`), in order of first report.
+fn by_value(claims: &[ClaimItem], labels: &Labels, skip: Option<&String>) -> Vec<ValueItem> {
+    let mut values: Vec<&String> = Vec::new();
+    for c in claims {
+        if Some(&c.value_en) != skip && !values.contains(&&c.value_en) {
+            values.push(&c.value_en);
+        }
+    }
+    values
+        .into_iter()
+        .map(|v| {
+            let of: Vec<&ClaimItem> = claims.iter().filter(|c| &c.value_en == v).collect();
+            let reports = labels.independent(of.iter().map(|c| c.article));
+            let names = |f: fn(&ClaimItem) -> &String, sep: &str| {
+                let mut out: Vec<&String> = Vec::new();
+                for c in &of {
+                    if !f(c).is_empty() && !out.contains(&f(c)) {
+                        out.push(f(c));
+                    }
+                }
+                out.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(sep)
+            };
+            let mut srcs: Vec<&str> = of.iter().map(|c| c.source.as_str()).collect();
+            srcs.dedup();
+            // two reports are named; more are counted (copies of one story count once)
+            let (sources_en, sources_ar) = match (srcs.len(), reports) {
+                (1 | 2, _) => (srcs.join("; "), srcs.join("؛ ")),
+                (_, 2) => ("2 reports".into(), "تقريران".into()),
+                (_, n) => (format!("{n} reports"), format!("{n} تقارير")),
+            };
+            ValueItem {
+                value_en: v.clone(),
+                // as the attributed report wrote it (a body sentence rather than its headline)
+                surface: of
+                    .iter()
+                    .find(|c| !c.attributed_en.is_empty())
+                    .unwrap_or(&of[0])
+                    .surface
+                    .clone(),
+                sources_en,
+                sources_ar,
+                attributed_en: names(|c| &c.attributed_en, ", "),
+                attributed_ar: names(|c| &c.attributed_ar, "، "),
+            }
+        })
+        .collect()
 }
 
 /// The claims but `skip`, one per article and value (a headline and its body giving «more

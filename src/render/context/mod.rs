@@ -107,6 +107,20 @@ pub struct ClaimItem {
     pub attributed_ar: String,
 }
 
+/// One value of a figure and the reports that give it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueItem {
+    pub value_en: String,
+    /// As the first report wrote it.
+    pub surface: String,
+    /// The report's label, or «5 reports» (independent ones) when several give it.
+    pub sources_en: String,
+    pub sources_ar: String,
+    /// Who says so, each name once: «Armenia, Azerbaijan».
+    pub attributed_en: String,
+    pub attributed_ar: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureRow {
     pub id: String,
@@ -120,6 +134,10 @@ pub struct FigureRow {
     pub others: Vec<ClaimItem>,
     /// Every claim, oldest first, one per article and value.
     pub shown: Vec<ClaimItem>,
+    /// The claims by value, in order of first report: what a long list of reports says in short.
+    pub by_value: Vec<ValueItem>,
+    /// The same without the latest claim's value.
+    pub others_by_value: Vec<ValueItem>,
     /// All claims, oldest first.
     pub claims: Vec<ClaimItem>,
     pub source_count: usize,
