@@ -250,6 +250,8 @@ const LEXICAL: &[&str] = &[
     "اثني",
     "اثنتا",
     "اثنتي",
+    // the first half of eleven (أحد عشر، إحدى عشرة)
+    "احدي",
     // vague amounts and fractions
     "عشرات",
     "ميات",
@@ -493,6 +495,27 @@ pub fn relative_day(w: &str) -> Option<i64> {
         ["و", "ف"]
             .iter()
             .find_map(|c| w.strip_prefix(c).and_then(one))
+    })
+}
+
+/// The unit of a compound ordinal, masculine or feminine, with or without the article
+/// («الثامنة عشرة»، «الحادي عشر»، «ثالث عشر»): «عشر» after it is no count.
+pub fn is_ordinal_unit(w: &str) -> bool {
+    any_form(w, |w| {
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        let w = w.strip_suffix('ه').unwrap_or(w);
+        matches!(
+            w,
+            "حادي"
+                | "ثاني"
+                | "ثالث"
+                | "رابع"
+                | "خامس"
+                | "سادس"
+                | "سابع"
+                | "ثامن"
+                | "تاسع"
+        )
     })
 }
 

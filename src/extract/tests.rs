@@ -770,3 +770,105 @@ fn a_toll_told_with_then_is_of_an_earlier_time() {
     let (_, f) = run2("وقد أشعل ذلك نزاعا مسلحا خلف نحو 30 ألف قتيل.");
     assert_eq!(f.numbers[0].era_kind, crate::extract::Era::Current);
 }
+
+// ---- an editor's reading of an unseen story (a bombing on a border): each rule on sentences
+// written for these tests, with made-up names
+
+const G3: &str = "entities:
+  - {id: france, kind: country, en: France, ar: فرنسا}
+  - {id: samer, kind: person, en: Samer Haddad, ar: سامر حداد}
+  - {id: layla, kind: person, en: Layla Mansour, ar: ليلى منصور}
+  - {id: rt, kind: outlet, en: RT, ar: روسيا اليوم}
+  - {id: nahr, kind: place, en: Nahr, ar: بلدة النهر}
+measures:
+  - {id: killed, en: killed, ar: قتلى, triggers: [مقتل, قتلى, قتيل*, سقوط]}
+events:
+  - {id: bombing, en: bombs, ar: يفجر, triggers: [فجر, تفجير]}
+";
+
+fn run3(text: &str) -> (Glossary, Facts) {
+    let g = Glossary::parse(Path::new("g3.yaml"), G3).unwrap();
+    let f = extract_with(&g, text, Some("2020-10-08"));
+    (g, f)
+}
+
+fn dates3(text: &str) -> Vec<(String, String)> {
+    let (_, f) = run3(text);
+    f.dates
+        .iter()
+        .map(|d| (text[d.start..d.end].to_string(), d.date.clone()))
+        .collect()
+}
+
+#[test]
+fn the_day_before_yesterday_and_a_year_after_a_bracketed_month() {
+    // the article is of Thursday 2020-10-08
+    for t in [
+        "وشهدت البلدة انفجارا أمس الأول.",
+        "وشهدت البلدة انفجارا أول أمس.",
+        "وكانت البلدة قد شهدت انفجارا أول من أمس.",
+    ] {
+        let d = dates3(t);
+        assert_eq!(d.len(), 1, "{t}: {d:?}");
+        assert_eq!(d[0].1, "2020-10-06", "{t}");
+    }
+    assert_eq!(dates3("وشهدت البلدة انفجارا أمس.")[0].1, "2020-10-07");
+    // «أمس الأول من …» is yesterday, the first of a month
+    assert!(dates3("ووصل الوفد أمس الأول من نوعه.")
+        .iter()
+        .all(|d| d.1 != "2020-10-06"));
+    // the other series' month name in brackets, either order, and the year after it
+    for (t, want) in [
+        (
+            "وانسحب الجيش من البلدة في 4 أيار (مايو) 2013.",
+            "2013-05-04",
+        ),
+        (
+            "وانسحب الجيش من البلدة في 4 مايو (أيار) 2013.",
+            "2013-05-04",
+        ),
+        (
+            "وانسحب الجيش من البلدة في 4 مايو (أيار) الماضي.",
+            "2020-05-04",
+        ),
+    ] {
+        let d = dates3(t);
+        assert_eq!(d.len(), 1, "{t}: {d:?}");
+        assert_eq!(d[0].1, want, "{t}");
+    }
+    let (_, f) = run3("وانسحب الجيش من البلدة في 4 أيار (مايو) 2013.");
+    assert!(
+        f.numbers.iter().all(|n| n.kind != NumberKind::Year),
+        "the year is the date's: {:?}",
+        f.numbers
+    );
+}
+
+#[test]
+fn a_date_word_in_a_linked_name_and_compound_ordinals_and_teens() {
+    assert!(dates3("وقالت روسيا اليوم إن البلدة هادئة.").is_empty());
+    assert_eq!(dates3("وقالت الشرطة اليوم إن البلدة هادئة.").len(), 1);
+    let counts = |t: &str| -> Vec<f64> {
+        let (_, f) = run3(t);
+        f.numbers
+            .iter()
+            .filter(|n| n.kind == NumberKind::Quantity)
+            .filter_map(|n| n.value)
+            .collect()
+    };
+    for t in [
+        "وقالت الشرطة إن المنفذة في الثامنة عشرة من عمرها.",
+        "وكان الشاب في الثامنة عشر من عمره.",
+        "وتنعقد الدورة الحادية عشرة للمجلس.",
+        "وهذه هي الجولة الثالثة عشرة من المحادثات.",
+        "وأقيم المهرجان للمرة الثاني عشر.",
+        "وصدر القرار في يومه الرابع عشر.",
+    ] {
+        assert!(counts(t).is_empty(), "{t}: an ordinal is no count");
+    }
+    assert_eq!(counts("وقتل ثلاثة عشر شخصا في البلدة."), vec![13.0]);
+    assert_eq!(counts("وأصيبت خمس عشرة امرأة."), vec![15.0]);
+    assert_eq!(counts("وقتل أحد عشر شخصا."), vec![11.0]);
+    assert_eq!(counts("وجرح إحدى عشرة امرأة."), vec![11.0]);
+    assert_eq!(counts("وقتل عشرة أشخاص."), vec![10.0]);
+}
