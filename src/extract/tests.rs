@@ -872,3 +872,59 @@ fn a_date_word_in_a_linked_name_and_compound_ordinals_and_teens() {
     assert_eq!(counts("وجرح إحدى عشرة امرأة."), vec![11.0]);
     assert_eq!(counts("وقتل عشرة أشخاص."), vec![10.0]);
 }
+
+#[test]
+fn a_time_of_day_before_a_day_word_is_no_trigger() {
+    let bombings = |t: &str| {
+        let (g, f) = run3(t);
+        f.events
+            .iter()
+            .filter(|e| g.events[e.event].id == "bombing")
+            .count()
+    };
+    assert_eq!(bombings("وأطلق مسلح النار فجر أمس الأربعاء على حاجز."), 0);
+    assert_eq!(bombings("وأطلق مسلح النار فجر الثلاثاء على حاجز."), 0);
+    assert_eq!(bombings("وأطلق مسلح النار فجر اليوم على حاجز."), 0);
+    assert_eq!(bombings("وفجر انتحاري نفسه قرب حاجز."), 1);
+    // bare «أحد» is "one of": «فجر أحد المسلحين نفسه» blew up
+    assert_eq!(bombings("وفجر أحد المسلحين نفسه قرب حاجز."), 1);
+}
+
+#[test]
+fn prepositions_objects_and_quoted_names_are_no_speakers_or_speech() {
+    // «قال فيها»: the preposition + pronoun is not who spoke
+    let (_, f) =
+        run3("وأجرى الوزير اتصالات مع قادة الحزب، قال فيها: \"سنبقى في الحكومة حتى النهاية\".");
+    assert_eq!(f.quotes.len(), 1);
+    assert_eq!(f.quotes[0].speaker_surface, None, "{:?}", f.quotes);
+    let (_, f) = run3("وأجرت ليلى منصور اتصالا مع الحزب قالت له فيه: «نحن باقون هنا للنهاية».");
+    assert_eq!(f.quotes[0].speaker_surface, None);
+    // the subject after it is the speaker
+    let t = "في وقت قالت فيه الشرطة المحلية «إن الطرق كلها مغلقة الآن».";
+    let (_, f) = run3(t);
+    let (s, e) = f.quotes[0].speaker_surface.expect("the police speak");
+    assert_eq!(&t[s..e], "الشرطة المحلية");
+    // the object of a verb of saying, headed by a measure's verbal noun, is no speaker
+    let (_, f) = run3("كما أكد سقوط بعض القتلى في البلدة.");
+    assert!(
+        f.clause_speakers.iter().all(|s| s.surface.is_none()),
+        "{:?}",
+        f.clause_speakers
+    );
+    // a short definite name in quotation marks is no speech; a sentence is
+    let (_, f) = run3("وتقاتل قوات «الجيش الوطني الحر» في الشمال منذ أشهر.");
+    assert!(f.quotes.is_empty(), "{:?}", f.quotes);
+    let (_, f) = run3("وقال الوزير «الحرب انتهت الآن»، مضيفا أن «الوضع مستقر تماما».");
+    assert_eq!(f.quotes.len(), 2, "{:?}", f.quotes);
+}
+
+#[test]
+fn a_title_with_its_place_names_the_person_after_it() {
+    let t = "وقالت ليلى منصور: «نحن هنا منذ أيام». ومن جهته، قال رئيس معهد الدراسات الشرقية في فرنسا سامر حداد لوكالة الأنباء، إن البلدة «عانت كثيرا من الحصار الطويل»، واصفا إياها بأنها «من أصمد البلدات في المنطقة».";
+    let (g, f) = run3(t);
+    let speakers: Vec<Option<&str>> = f.quotes.iter().map(|q| ent(&g, q.speaker)).collect();
+    assert_eq!(speakers, [Some("layla"), Some("samer"), Some("samer")]);
+    // a person after «في» + something that is no place is not the title's name
+    let (g, f) = run3("وقالت ليلى منصور: «نحن هنا منذ أيام». وقال رئيس الوزراء في اجتماع مع سامر حداد إن «الأمر انتهى تماما».");
+    assert_ne!(ent(&g, f.quotes[1].speaker), Some("samer"));
+}
