@@ -250,6 +250,8 @@ const LEXICAL: &[&str] = &[
     "اثني",
     "اثنتا",
     "اثنتي",
+    // the first half of eleven (أحد عشر، إحدى عشرة)
+    "احدي",
     // vague amounts and fractions
     "عشرات",
     "ميات",
@@ -501,6 +503,78 @@ pub fn relative_day(w: &str) -> Option<i64> {
             .iter()
             .find_map(|c| w.strip_prefix(c).and_then(one))
     })
+}
+
+/// The unit of a compound ordinal, masculine or feminine, with or without the article
+/// («الثامنة عشرة»، «الحادي عشر»، «ثالث عشر»): «عشر» after it is no count.
+pub fn is_ordinal_unit(w: &str) -> bool {
+    any_form(w, |w| {
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        let w = w.strip_suffix('ه').unwrap_or(w);
+        matches!(
+            w,
+            "حادي"
+                | "ثاني"
+                | "ثالث"
+                | "رابع"
+                | "خامس"
+                | "سادس"
+                | "سابع"
+                | "ثامن"
+                | "تاسع"
+        )
+    })
+}
+
+/// Nouns of a time of day: «فجر أمس»، «صباح اليوم», «مساء الاثنين».
+pub fn is_time_of_day(w: &str) -> bool {
+    any_form(w, |w| {
+        matches!(
+            w,
+            "فجر" | "صباح" | "مساء" | "ظهر" | "عصر" | "ليل" | "ليله" | "ظهيره"
+        )
+    })
+}
+
+/// A word naming a day: «أمس»، «اليوم»، «غد»، «يوم», or a weekday with the article (bare
+/// «أحد»، «اثنين» are "one (of)", "two").
+pub fn is_day_word(w: &str) -> bool {
+    matches!(w, "امس" | "بالامس" | "اليوم" | "غد" | "غدا" | "الغد" | "يوم")
+        || (w.starts_with("ال") && weekday(w).is_some())
+}
+
+/// A time-of-day noun directly followed by a day word is a time phrase («فجر أمس الاثنين»:
+/// at dawn yesterday), whatever else the noun could be read as (فجّر "blew up").
+pub fn is_time_phrase(w: &str, next: Option<&str>) -> bool {
+    next.is_some_and(is_day_word) && is_time_of_day(w)
+}
+
+/// A preposition with a pronoun («فيها»، «له»، «عنه»، «منها»): it ends a noun phrase, and is
+/// never who speaks or acts.
+pub fn is_prep_pronoun(w: &str) -> bool {
+    let w = w.strip_prefix('و').unwrap_or(w);
+    let Some(stem) = ["هما", "هم", "هن", "ها", "ه"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p))
+    else {
+        return false;
+    };
+    matches!(
+        stem,
+        "في" | "ل"
+            | "عن"
+            | "من"
+            | "علي"
+            | "الي"
+            | "مع"
+            | "ب"
+            | "لدي"
+            | "عند"
+            | "بين"
+            | "امام"
+            | "حول"
+            | "ضد"
+    )
 }
 
 /// Ordinal day words ("التاسع من ..."), 1–31.

@@ -116,7 +116,44 @@ pub fn month_at(c: &Ctx, i: usize) -> Option<(u32, &'static str, usize)> {
             }
         }
     }
+    // «19 يوليو (تموز) 2012»، «تموز (يوليو)»: the other series' name in brackets
+    if c.gap_before(last + 1).trim() == "(" {
+        if let Some((m2, _, n2)) = c
+            .word(last + 1)
+            .and_then(|w| lexicon::month(w, c.word(last + 2)))
+        {
+            if m2 == m && c.gap_before(last + 1 + n2).trim_start().starts_with(')') {
+                last += n2;
+            }
+        }
+    }
     Some((m, series, last))
+}
+
+/// «أمس الأول»، «أول أمس»، «أول من أمس»: the day before yesterday. `i` is the word «أمس»;
+/// returns the phrase's first and last word.
+pub fn before_yesterday(c: &Ctx, i: usize) -> Option<(usize, usize)> {
+    if !matches!(c.w[i], "امس" | "وامس") {
+        return None;
+    }
+    let first = |w: &str| matches!(w, "اول" | "واول");
+    // «أمس الأول» (not «أمس الأول من تموز», yesterday the first of July)
+    if c.word(i + 1) == Some("الاول") && !c.clause_break_before(i + 1) && c.word(i + 2) != Some("من")
+    {
+        return Some((i, i + 1));
+    }
+    if i >= 1 && first(c.w[i - 1]) && !c.clause_break_before(i) {
+        return Some((i - 1, i));
+    }
+    if i >= 2
+        && c.w[i - 1] == "من"
+        && first(c.w[i - 2])
+        && !c.clause_break_before(i)
+        && !c.clause_break_before(i - 1)
+    {
+        return Some((i - 2, i));
+    }
+    None
 }
 
 /// «وكان X قد اجتمع … يوم الخميس»: a pluperfect tells what happened before the story's time,

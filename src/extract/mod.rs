@@ -317,7 +317,12 @@ impl<'a> Ctx<'a> {
         let mut event_hits = Vec::new();
         let mut has_event = vec![false; n];
         for i in 0..n {
-            for (ei, k) in g.events_at(&w[i..(i + 4).min(n)]) {
+            let hits = g.events_at(&w[i..(i + 4).min(n)]);
+            // «فجر أمس»: a time of day before a day word is no trigger (فجّر "blew up")
+            if hits.is_empty() || lexicon::is_time_phrase(w[i], w.get(i + 1).copied()) {
+                continue;
+            }
+            for (ei, k) in hits {
                 event_hits.push((i, ei, k));
                 has_event[i] = true;
             }

@@ -39,22 +39,33 @@ struct Phrase {
     prefix: usize,
 }
 
-/// «اثنا/اثني/اثنتا/اثنتي» (the first half of twelve).
-fn twelve_head(w: &str) -> bool {
-    if !w.contains("اثن") {
-        return false;
+/// «اثنا/اثني/اثنتا/اثنتي» (the first half of twelve), «أحد/إحدى» (of eleven): 12 or 11.
+fn teen_head(w: &str) -> Option<f64> {
+    if !w.contains("اثن") && !w.contains("احد") {
+        return None;
     }
     let w = strip_clitics(w, 3);
-    matches!(
-        w.strip_prefix("ال").unwrap_or(w),
-        "اثنا" | "اثني" | "اثنتا" | "اثنتي"
-    )
+    match w.strip_prefix("ال").unwrap_or(w) {
+        "اثنا" | "اثني" | "اثنتا" | "اثنتي" => Some(12.0),
+        "احد" | "احدي" => Some(11.0),
+        _ => None,
+    }
+}
+
+fn is_ten(w: Option<&str>) -> bool {
+    matches!(w, Some("عشر" | "عشره"))
 }
 
 /// Parse a number at word `i`: digits (with `,`/`.` groups), a clitic و/ب + digits, number
 /// words, then an optional scale word.
 fn parse_at(c: &Ctx, i: usize) -> Option<Phrase> {
     let w = c.word(i)?;
+    // «الثامنة عشرة»، «الحادي عشر»: the second half of a compound ordinal is no count
+    if is_ten(Some(w)) && i > 0 && !c.clause_break_before(i) && lexicon::is_ordinal_unit(c.w[i - 1])
+    {
+        return None;
+    }
+    let teen = teen_head(w).filter(|_| is_ten(c.word(i + 1)));
     let mut last = i;
     let mut prefix = 0;
     let (mut value, digits) = if c.is_digits(i) {
@@ -83,19 +94,19 @@ fn parse_at(c: &Ctx, i: usize) -> Option<Phrase> {
         if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
             prefix = w.len() - rest.len();
             (parse_digits(rest)?, true)
-        } else if twelve_head(w) && matches!(c.word(i + 1), Some("عشر" | "عشره")) {
+        } else if let Some(v) = teen {
             prefix = w.len() - strip_clitics(w, 3).len();
             last += 1;
-            (12.0, false)
+            (v, false)
         } else {
             let bare = strip_clitics(w, 2);
             let v = lexicon::number_word(bare)?;
             prefix = w.len() - bare.len();
             (v, false)
         }
-    } else if twelve_head(w) && matches!(c.word(i + 1), Some("عشر" | "عشره")) {
+    } else if let Some(v) = teen {
         last += 1;
-        (12.0, false)
+        (v, false)
     } else if let Some(v) = lexicon::number_word(w) {
         (v, false)
     } else if let Some((lo, hi, label)) = lexicon::vague_amount(w) {
@@ -111,6 +122,11 @@ fn parse_at(c: &Ctx, i: usize) -> Option<Phrase> {
     } else {
         return None;
     };
+    // «ثلاثة عشر»، «خمس عشرة»: 13, 15
+    if !digits && (1.0..10.0).contains(&value) && is_ten(c.word(last + 1)) {
+        value += 10.0;
+        last += 1;
+    }
     // compound number words: خمسة وعشرين
     if !digits {
         if let Some(rest) = c.word(last + 1).and_then(|n| n.strip_prefix('و')) {
@@ -295,7 +311,9 @@ pub fn scan(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts
             let spoken = c.quoted.get(i).copied().unwrap_or(false);
             let dated = (i + 1..(i + 3).min(c.len()))
                 .any(|k| c.is_digits(k) && dates::month_at(c, k + 1).is_some());
-            if (spoken || dated)
+            // a date word inside a linked name («روسيا اليوم») is part of the name
+            let in_name = c.mention_first[i].is_some();
+            if (spoken || dated || in_name)
                 && (dates::weekday_at(c, i).is_some() || lexicon::relative_day(c.w[i]).is_some())
             {
                 i += 1;
@@ -329,8 +347,13 @@ pub fn scan(g: &Glossary, c: &Ctx, clauses: &Clauses, speakers: &Speakers, facts
                 let weekday_next = c.word(i + 1).is_some() && dates::weekday_at(c, i + 1).is_some();
                 let named = r == 0 && dates::today_is_name(c, i);
                 if !named && !weekday_next {
-                    let (s, e) = c.span(i, i);
-                    push_date(facts, s, e, i, dates::fmt_days(base + r));
+                    // «أمس الأول»، «أول من أمس»: the day before yesterday
+                    let (a, b, r) = match dates::before_yesterday(c, i) {
+                        Some((a, b)) => (a, b, -2),
+                        None => (i, i, r),
+                    };
+                    let (s, e) = c.span(a, b);
+                    push_date(facts, s, e, a, dates::fmt_days(base + r));
                 }
             }
         }

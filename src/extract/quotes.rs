@@ -3,7 +3,8 @@
 //! “…”, «…» and "…" are paired within a paragraph (a paragraph with an odd number of straight
 //! quotes pairs none of them, so one stray mark cannot shift every later pair). A name, an
 //! outlet or a party in quotation marks («"مجموعة مينسك"») is not speech: a passage of two words
-//! with no figure, or one that is a glossary name, is left out. The speaker is the speaker of the
+//! with no figure, of up to four words all with the article, or one that is a glossary name, is
+//! left out. The speaker is the speaker of the
 //! clause the quotation opens in.
 
 use super::clauses::Clauses;
@@ -109,6 +110,15 @@ fn is_name(g: &Glossary, c: &Ctx, s: usize, e: usize) -> bool {
             )
         });
     if introduced {
+        return true;
+    }
+    // «"الجيش السوري الحر"»، «"الحرية والعدالة"»: a short definite noun phrase, every word with
+    // the article, names something; speech has a verb or a word without it
+    let definite = b > a
+        && b - a <= 4
+        && !has_figure
+        && (a..b).all(|k| c.w[k].starts_with("ال") || c.w[k].starts_with("وال"));
+    if definite {
         return true;
     }
     let names_person = (a..b).any(|k| {

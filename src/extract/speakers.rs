@@ -127,7 +127,7 @@ fn is_stop(w: &str) -> bool {
             | "سوي"
             | "الا"
             | "غير"
-    )
+    ) || lexicon::is_prep_pronoun(w)
 }
 
 /// A witness: «شاهد عيان»، «أحد السكان»، «أحد الشهود» — not «أحد المسؤولين», and not
@@ -216,8 +216,19 @@ pub(crate) struct Chain {
 
 pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
     let n = c.len();
-    let head = i + 1;
     let sent = c.sent_of_word[i];
+    // «أعلنت فيه الرئاسة»، «قال له الوزير»: a preposition with a pronoun between the verb and
+    // a definite or named subject is skipped; «قال فيها:», «دعا فيه لإعفاءات» name nobody
+    let head = if c.word(i + 1).is_some_and(lexicon::is_prep_pronoun)
+        && !c.clause_break_before(i + 1)
+        && !c.clause_break_before(i + 2)
+        && c.word(i + 2).is_some_and(|w| {
+            w.starts_with("ال") || lexicon::is_title(w) || c.mention_first[i + 2] == Some(i + 2)
+        }) {
+        i + 2
+    } else {
+        i + 1
+    };
     // «الحزب الذي اتهم السلطة المركزية»: after a relative pronoun the verb's subject is the
     // noun before it, and what follows is its object
     let relative = i > 0
@@ -343,8 +354,20 @@ pub(crate) fn chain_after(g: &Glossary, c: &Ctx, i: usize) -> Chain {
         && words == Some((head, head))
         && lexicon::with_article(c.w[head]).is_some();
     // an event does not speak: «أعلنت الهدنة» is «the truce was announced»
+    // nor does what is counted: «أكد سقوط بعض القتلى» (a measure's verbal noun heads the
+    // object), nor a phrase with a figure after its head («ثلاثة شهود» is a speaker)
     let surface = match (entity, words) {
-        (None, Some((a, b))) if !c.has_event[a] => Some(c.span(a, b)),
+        (None, Some((a, b)))
+            if !c.has_event[a]
+                && g.measure_at(&c.w[a..=b]).is_none()
+                && !(a..=b).any(|k| {
+                    c.w[k].bytes().any(|x| x.is_ascii_digit())
+                        || (k > a
+                            && lexicon::number_word(lexicon::strip_clitics(c.w[k], 2)).is_some())
+                }) =>
+        {
+            Some(c.span(a, b))
+        }
         _ => None,
     };
     let witness = words.is_some() && is_witness(c, head);
@@ -559,6 +582,12 @@ fn speech_speaker(
     prev: &(Option<usize>, Speaker),
 ) -> Speaker {
     let ch = chain_after(g, c, i);
+    if let Some(e) = titled_person_ahead(g, c, clauses, &ch) {
+        return Speaker {
+            entity: Some(e),
+            ..Speaker::default()
+        };
+    }
     let last = if current.is_known() { current } else { &prev.1 };
     if let Some(sp) = refers_back(g, &ch, last) {
         return sp;
@@ -586,6 +615,62 @@ fn speech_speaker(
         return Speaker::default();
     }
     ch.speaker
+}
+
+/// «قال رئيس مركز الدراسات في برلين فلان»: a title whose phrase goes on (nouns of the body it
+/// heads, «في» + a place) to a person named right after the place. The person is the speaker,
+/// not anyone spoken of before. Nothing when a preposition other than «في» + a place, a verb of
+/// saying, an event, a reported opener or a clause break comes first.
+fn titled_person_ahead(g: &Glossary, c: &Ctx, clauses: &Clauses, ch: &Chain) -> Option<usize> {
+    if !ch.titled || ch.speaker.entity.is_some() {
+        return None;
+    }
+    let (a, b) = ch.words?;
+    let is_place = |e: usize| matches!(g.entities[e].kind, EntityKind::Place | EntityKind::Country);
+    let mut k = b + 1;
+    let mut plain = 0;
+    let mut after_place = false;
+    while k < c.len() && k <= a + 12 && clauses.same(k, a) && !c.clause_break_before(k) {
+        let w = c.w[k];
+        if let Some((e, adj)) = c.mention(k) {
+            let mi = c.mention_at[k]?;
+            let prefix = &c.key[c.ws[k].start..c.mentions[mi].kstart];
+            if !prefix.is_empty() {
+                return None; // «لبوتين», «وبوتين»: not the title's name
+            }
+            if !adj && g.entities[e].kind == EntityKind::Person {
+                // right after «في» + the place: «في ألمانيا نواف خليل»
+                return after_place.then_some(e);
+            }
+            after_place = c.w[k - 1] == "في" && is_place(e);
+            k = mention_last_word(c, k) + 1;
+            continue;
+        }
+        after_place = false;
+        if w == "في" {
+            // only «في» + a place (where the body is)
+            if !c.mention(k + 1).is_some_and(|(e, adj)| !adj && is_place(e)) {
+                return None;
+            }
+            k += 1;
+            continue;
+        }
+        if is_stop(w)
+            || is_reported_opener(w)
+            || is_addressee_word(w)
+            || (c.lexical[k] && (lexicon::is_speech_word(w) || lexicon::is_according_word(w)))
+            || c.has_event[k]
+        {
+            return None;
+        }
+        // the nouns of the body the title heads («مركز الدراسات الكردية»)
+        plain += 1;
+        if plain > 5 {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// «وقال المسؤول التركي»، «وأضاف رئيس الحكومة التركية» after Davutoğlu spoke: a definite
