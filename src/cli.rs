@@ -392,12 +392,14 @@ fn stage_facts(l: &Loaded, out: &Path) -> crate::error::Result<render::Staged> {
 fn stage_pages(l: &Loaded, out: &Path) -> crate::error::Result<Vec<render::Staged>> {
     let ctx = context::build(&l.glossary, &l.analysis);
     lap("context built");
-    let briefing = l.templates.render("briefing", &ctx)?;
-    let disagreements = l.templates.render("disagreements", &ctx)?;
-    let names = l.templates.render("names", &ctx)?;
-    lap("templates rendered");
+    let value = l.templates.value(&ctx)?;
     // the process exits soon: freeing the context's many small strings is left to it
     std::mem::forget(ctx);
+    let briefing = l.templates.render_value("briefing", &value)?;
+    let disagreements = l.templates.render_value("disagreements", &value)?;
+    let names = l.templates.render_value("names", &value)?;
+    lap("templates rendered");
+    std::mem::forget(value);
     let html = render::html(&briefing, "mizan briefing");
     Ok(vec![
         stage(out, "briefing.md", &briefing)?,
