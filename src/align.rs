@@ -386,9 +386,9 @@ pub fn align(articles: &[Analyzed]) -> Vec<Alignment> {
             || (vec![0u8; nsent], Vec::<u32>::new(), Vec::<Alignment>::new()),
             |(mut count, mut touched, mut out), p| {
                 for &t in &probes[p] {
-                    for &q in postings.of(t) {
+                    for &q in postings.after(t, p) {
                         let q = q as usize;
-                        if q <= p || sref[q].0 == sref[p].0 {
+                        if sref[q].0 == sref[p].0 {
                             continue;
                         }
                         if count[q] == 0 {
@@ -463,6 +463,13 @@ impl Postings {
     fn of(&self, t: u32) -> &[u32] {
         let t = t as usize;
         &self.sentences[self.starts[t] as usize..self.starts[t + 1] as usize]
+    }
+
+    /// The sentences after sentence `p` that post term `t` (a binary search: the sentences
+    /// of a term are in increasing order).
+    fn after(&self, t: u32, p: usize) -> &[u32] {
+        let all = self.of(t);
+        &all[all.partition_point(|&q| q as usize <= p)..]
     }
 }
 
