@@ -450,7 +450,7 @@ pub fn commit_all(staged: Vec<Staged>) -> Result<()> {
 /// destination is untouched until [`Staged::commit`].
 pub fn stage(
     path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
 ) -> Result<Staged> {
     let dir = path
         .parent()
