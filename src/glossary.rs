@@ -273,12 +273,53 @@ pub struct TriggerIndex {
     /// The lengths (in characters) of the `*` triggers' prefixes: a word is probed only at these.
     prefix_lens: Vec<usize>,
     /// The first two characters of every trigger word: a word starting otherwise matches none.
-    starts: crate::fasthash::FastSet<(char, char)>,
+    starts: Starts,
 }
 
 fn first_two(w: &str) -> (char, char) {
     let mut it = w.chars();
     (it.next().unwrap_or('\0'), it.next().unwrap_or('\0'))
+}
+
+/// A set of pairs of characters: one bit a pair when both are in the Arabic block (8 KiB, no
+/// hashing for the words of the text), a hash set for the other pairs.
+#[derive(Debug)]
+struct Starts {
+    arabic: Vec<u64>,
+    other: crate::fasthash::FastSet<(char, char)>,
+}
+
+impl Default for Starts {
+    fn default() -> Self {
+        Starts {
+            arabic: vec![0; 1 << 10],
+            other: Default::default(),
+        }
+    }
+}
+
+impl Starts {
+    /// The bit of a pair of Arabic-block characters.
+    fn bit((a, b): (char, char)) -> Option<usize> {
+        let block = |c: char| (c as u32).checked_sub(0x600).filter(|&k| k < 0x100);
+        Some((block(a)? << 8 | block(b)?) as usize)
+    }
+
+    fn insert(&mut self, pair: (char, char)) {
+        match Self::bit(pair) {
+            Some(k) => self.arabic[k / 64] |= 1 << (k % 64),
+            None => {
+                self.other.insert(pair);
+            }
+        }
+    }
+
+    fn contains(&self, pair: (char, char)) -> bool {
+        match Self::bit(pair) {
+            Some(k) => self.arabic[k / 64] >> (k % 64) & 1 == 1,
+            None => self.other.contains(&pair),
+        }
+    }
 }
 
 impl TriggerIndex {
@@ -338,7 +379,7 @@ impl TriggerIndex {
         let Some(&w) = ws.first() else { return vec![] };
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         let mut check = |form: &str| {
-            if !self.starts.contains(&first_two(form)) {
+            if !self.starts.contains(first_two(form)) {
                 return;
             }
             let mut probe = |list: Option<&Vec<(u32, u32)>>| {

@@ -212,12 +212,12 @@ impl Normalized {
         n
     }
 
+    #[inline]
     fn push(&mut self, c: char, s: u32, e: u32) {
-        let before = self.key.len();
+        let added = c.len_utf8();
         self.key.push(c);
-        let added = self.key.len() - before;
-        self.starts.extend(std::iter::repeat_n(s, added));
-        self.ends.extend(std::iter::repeat_n(e, added));
+        self.starts.extend_from_slice(&[s; 4][..added]);
+        self.ends.extend_from_slice(&[e; 4][..added]);
     }
 
     /// Charge a dropped character (ending at `e`) to the key character before it.

@@ -338,22 +338,37 @@ impl Templates {
     }
 
     pub fn render<T: serde::Serialize>(&self, name: &str, ctx: &T) -> Result<String> {
-        self.hb.render(name, ctx).map_err(|e| {
-            // the template (or partial) where it failed, with its line and column
-            let at = e.template_name.clone().unwrap_or_else(|| name.to_string());
-            let origin = self.origins.get(&at).cloned().unwrap_or(at);
-            let reason = render_reason(e.reason());
-            match (e.line_no, e.column_no) {
-                (Some(l), Some(c)) => Error::Template {
-                    name: format!("{origin}:{l}:{c}"),
-                    message: reason,
-                },
-                _ => Error::Template {
-                    name: origin,
-                    message: reason,
-                },
-            }
-        })
+        let ctx = handlebars::Context::wraps(ctx).map_err(|e| self.error(name, e))?;
+        self.render_value(name, &ctx)
+    }
+
+    /// The context as Handlebars reads it: converted once for several templates.
+    pub fn value<T: serde::Serialize>(&self, ctx: &T) -> Result<handlebars::Context> {
+        handlebars::Context::wraps(ctx).map_err(|e| self.error("context", e))
+    }
+
+    /// Render with a context [`Templates::value`] converted.
+    pub fn render_value(&self, name: &str, ctx: &handlebars::Context) -> Result<String> {
+        self.hb
+            .render_with_context(name, ctx)
+            .map_err(|e| self.error(name, e))
+    }
+
+    /// A render error as the template (or partial) where it failed, with its line and column.
+    fn error(&self, name: &str, e: handlebars::RenderError) -> Error {
+        let at = e.template_name.clone().unwrap_or_else(|| name.to_string());
+        let origin = self.origins.get(&at).cloned().unwrap_or(at);
+        let reason = render_reason(e.reason());
+        match (e.line_no, e.column_no) {
+            (Some(l), Some(c)) => Error::Template {
+                name: format!("{origin}:{l}:{c}"),
+                message: reason,
+            },
+            _ => Error::Template {
+                name: origin,
+                message: reason,
+            },
+        }
     }
 }
 
@@ -435,7 +450,7 @@ pub fn commit_all(staged: Vec<Staged>) -> Result<()> {
 /// destination is untouched until [`Staged::commit`].
 pub fn stage(
     path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
 ) -> Result<Staged> {
     let dir = path
         .parent()
