@@ -118,6 +118,11 @@ pub struct FigureGroup {
     pub status: Status,
     /// Distinct articles among the claims.
     pub sources: usize,
+    /// The incident the figures count, when their frames or clauses say: its date and place,
+    /// and whether it is a total over several events.
+    pub incident_date: Option<String>,
+    pub incident_place: Option<usize>,
+    pub several: bool,
 }
 
 impl FigureGroup {
@@ -245,18 +250,29 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
         // a total over several incidents and one incident's figure, are never one group
         let mut by_event: BTreeMap<(Option<String>, Option<usize>, bool), Vec<Claim>> =
             BTreeMap::new();
+        let mut claims = claims;
+        same_day_give_or_take_one(&mut claims);
         let (only_date, only_place) = one_incident(&claims);
         for c in claims {
+            let own_recent = c
+                .event_date
+                .as_ref()
+                .is_none_or(|d| recent(d, c.date.as_deref()));
             let date = c
                 .event_date
                 .clone()
                 .or_else(|| only_date.clone().filter(|d| recent(d, c.date.as_deref())));
+            // an older incident told without a place is not the recent one's
+            let place = c.event_place.or(only_place.filter(|_| own_recent));
             by_event
-                .entry((date, c.event_place.or(only_place), c.several))
+                .entry((date, place, c.several))
                 .or_default()
                 .push(c);
         }
-        for cluster in by_event.into_values().flat_map(split_events) {
+        for ((incident_date, incident_place, several), cluster) in by_event
+            .into_iter()
+            .flat_map(|(k, v)| split_events(v).into_iter().map(move |c| (k.clone(), c)))
+        {
             let sources = {
                 let mut a: Vec<usize> = cluster.iter().map(|c| c.article).collect();
                 a.sort_unstable();
@@ -274,6 +290,9 @@ pub fn figure_groups(g: &Glossary, arts: &[Analyzed]) -> Vec<FigureGroup> {
                 claims: cluster,
                 status,
                 sources,
+                incident_date,
+                incident_place,
+                several,
             });
         }
     }
@@ -309,11 +328,18 @@ fn incident_date(a: &Analyzed, n: &crate::extract::Number) -> Option<String> {
 }
 
 /// A figure told without a date (or place) is of the one dated (placed) incident when the
-/// others name only one and it is recent: its date at most 7 days before the report's. Returns
+/// others name only one recent one (at most 7 days before its report; an older incident named
+/// beside it is another), and it is recent for the figure's own report too. Returns
 /// that date and that place; with several, or an older incident (a background attack named
 /// beside today's toll), figures without them stay apart.
 fn one_incident(claims: &[Claim]) -> (Option<String>, Option<usize>) {
-    let date = only_one(claims.iter().filter_map(|c| c.event_date.as_ref())).cloned();
+    // older incidents (named beside today's) do not compete for the recent one
+    let date = only_one(claims.iter().filter_map(|c| {
+        c.event_date
+            .as_ref()
+            .filter(|d| recent(d, c.date.as_deref()))
+    }))
+    .cloned();
     let place = only_one(claims.iter().filter_map(|c| c.event_place)).filter(|&p| {
         claims.iter().filter(|c| c.event_place == Some(p)).all(|c| {
             c.event_date
@@ -322,6 +348,36 @@ fn one_incident(claims: &[Claim]) -> (Option<String>, Option<usize>) {
         })
     });
     (date, place)
+}
+
+/// Incident dates a day apart are one incident's (a paper dated the next morning says «أمس» of
+/// the day another calls «اليوم»): each date becomes the earliest of its run of dates at most a
+/// day after the run's first.
+fn same_day_give_or_take_one(claims: &mut [Claim]) {
+    use crate::extract::dates::{days_from_civil, parse_iso};
+    let day = |s: &str| parse_iso(s).map(|(y, m, d)| days_from_civil(y, m, d));
+    let mut dates: Vec<(i64, String)> = claims
+        .iter()
+        .filter_map(|c| c.event_date.as_ref())
+        .filter_map(|d| Some((day(d)?, d.clone())))
+        .collect();
+    dates.sort();
+    dates.dedup();
+    let mut first: Option<(i64, String)> = None;
+    let mut to: BTreeMap<String, String> = BTreeMap::new();
+    for (n, d) in dates {
+        match &first {
+            Some((f, fd)) if n - f <= 1 => {
+                to.insert(d, fd.clone());
+            }
+            _ => first = Some((n, d)),
+        }
+    }
+    for c in claims.iter_mut() {
+        if let Some(r) = c.event_date.as_ref().and_then(|d| to.get(d)) {
+            c.event_date = Some(r.clone());
+        }
+    }
 }
 
 /// Is the incident date `d` at most 7 days before the report's date (and not after it)? (A

@@ -132,3 +132,46 @@ fn what_one_witness_saw_is_no_toll_to_compare() {
         assert!(g.2.iter().all(|c| c.0 != "w"), "{g:?}");
     }
 }
+
+#[test]
+fn incident_dates_a_day_apart_are_one_incident() {
+    // i4 (5 March) and i5 (6 March) both say «أمس»: a paper of the next morning dates the same
+    // attack a day later; the two tolls are one row, an update
+    let (_d, facts) = brief_fixture("several", &["i4.txt", "i5.txt"]);
+    let groups = figure_groups(&facts);
+    let both = groups
+        .iter()
+        .find(|g| g.2.iter().any(|c| c.0 == "i4") && g.2.iter().any(|c| c.0 == "i5"));
+    assert_eq!(both.map(|g| g.0.as_str()), Some("update"), "{groups:?}");
+}
+
+#[test]
+fn an_older_incident_without_a_place_is_not_placed_in_the_recent_one() {
+    // i1: 20 killed in Miran yesterday; i3: 4 killed two months earlier, no place told. The
+    // briefing must not say the 4 were killed in Miran.
+    let (d, _facts) = brief_fixture("several", &["i1.txt", "i3.txt"]);
+    let md = std::fs::read_to_string(d.path().join("briefing.md")).unwrap();
+    let line = md
+        .lines()
+        .find(|l| l.contains("**Coast Times") && l.contains("4 — killed"))
+        .unwrap_or_else(|| panic!("a line for the 4 killed:\n{md}"));
+    assert!(!line.contains("Miran"), "{line}");
+}
+
+#[test]
+fn the_key_figures_table_has_one_row_per_thing_counted() {
+    // j1 gives 10 and 30 killed (two incidents it does not name apart), j2 the 10, j3 the 30:
+    // two rows nothing tells apart — the table shows the one, the other goes with the figures
+    // of one report, never two rows both called «killed»
+    let (d, _facts) = brief_fixture("several", &["j1.txt", "j2.txt", "j3.txt"]);
+    let md = std::fs::read_to_string(d.path().join("briefing.md")).unwrap();
+    let table: Vec<&str> = md
+        .split("### Key figures")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.starts_with("###"))
+        .filter(|l| l.starts_with("| killed"))
+        .collect();
+    assert_eq!(table.len(), 1, "{md}");
+}

@@ -167,6 +167,7 @@ pub fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureG
     let single = reports < 2;
     FigureRow {
         id: fg.id.clone(),
+        base_en: what_en.clone(),
         what_en,
         what_ar,
         status: if single {
@@ -180,7 +181,7 @@ pub fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureG
             status_ar(fg.status)
         },
         by_value: by_value(&claims, labels, None),
-        others_by_value: by_value(&claims, labels, Some(&claims[latest_i].value_en)),
+        others_by_value: by_value(&claims, labels, Some(&claims[latest_i])),
         latest: claims[latest_i].clone(),
         others: shown(&claims, latest_i),
         shown: shown(&claims, usize::MAX),
@@ -194,18 +195,25 @@ pub fn figure_row(g: &Glossary, arts: &[Analyzed], labels: &Labels, fg: &FigureG
     }
 }
 
-/// The claims grouped by value (but `skip`), in order of first report.
-fn by_value(claims: &[ClaimItem], labels: &Labels, skip: Option<&String>) -> Vec<ValueItem> {
+/// The claims grouped by value, in order of first report; without `skip`'s report of its value
+/// (the latest, shown on its own).
+fn by_value(claims: &[ClaimItem], labels: &Labels, skip: Option<&ClaimItem>) -> Vec<ValueItem> {
+    let kept =
+        |c: &&ClaimItem| skip.is_none_or(|s| !(s.article == c.article && s.value_en == c.value_en));
     let mut values: Vec<&String> = Vec::new();
-    for c in claims {
-        if Some(&c.value_en) != skip && !values.contains(&&c.value_en) {
+    for c in claims.iter().filter(kept) {
+        if !values.contains(&&c.value_en) {
             values.push(&c.value_en);
         }
     }
     values
         .into_iter()
         .map(|v| {
-            let of: Vec<&ClaimItem> = claims.iter().filter(|c| &c.value_en == v).collect();
+            let of: Vec<&ClaimItem> = claims
+                .iter()
+                .filter(kept)
+                .filter(|c| &c.value_en == v)
+                .collect();
             let reports = labels.independent(of.iter().map(|c| c.article));
             let names = |f: fn(&ClaimItem) -> &String, sep: &str| {
                 let mut out: Vec<&String> = Vec::new();
@@ -279,6 +287,51 @@ fn one_sided(g: &Glossary, arts: &[Analyzed], fg: &FigureGroup) -> String {
     }
 }
 
+/// Rows that count the same thing in different incidents say which: «killed — in Ganja, 4 Oct»,
+/// «killed — several events». Rows the incident does not tell apart keep their name (the
+/// briefing shows the most reported of them, the others with the figures of one report).
+fn tell_incidents_apart(g: &Glossary, groups: &[FigureGroup], rows: &mut [FigureRow]) {
+    let label = |fg: &FigureGroup| {
+        let mut en: Vec<String> = Vec::new();
+        let mut ar: Vec<String> = Vec::new();
+        if fg.several {
+            en.push("several events".into());
+            ar.push("عدة أحداث".into());
+        }
+        if let Some(p) = fg.incident_place {
+            en.push(format!("in {}", g.entities[p].en));
+            ar.push(format!("في {}", g.entities[p].ar));
+        }
+        if let Some(d) = fg.incident_date.as_deref() {
+            en.push(super::labels::short_date(d).unwrap_or_else(|| d.to_string()));
+            ar.push(d.to_string());
+        }
+        if en.is_empty() {
+            en.push("no incident named".into());
+            ar.push("دون تحديد الحدث".into());
+        }
+        (en.join(", "), ar.join("، "))
+    };
+    let labels: Vec<(String, String)> = groups.iter().map(label).collect();
+    let mut distinct: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    for (r, l) in rows.iter().zip(&labels) {
+        let v = distinct.entry(r.base_en.as_str()).or_default();
+        if !v.contains(&l.0.as_str()) {
+            v.push(&l.0);
+        }
+    }
+    let apart: Vec<bool> = rows
+        .iter()
+        .map(|r| distinct[r.base_en.as_str()].len() > 1)
+        .collect();
+    for ((r, (en, ar)), apart) in rows.iter_mut().zip(&labels).zip(apart) {
+        if apart {
+            r.what_en = format!("{} — {en}", r.what_en);
+            r.what_ar = format!("{} — {ar}", r.what_ar);
+        }
+    }
+}
+
 /// The groups of figures, split as the briefing shows them.
 pub fn key_figures(
     g: &Glossary,
@@ -290,6 +343,7 @@ pub fn key_figures(
         .iter()
         .map(|f| figure_row(g, arts, labels, f))
         .collect();
+    tell_incidents_apart(g, groups, &mut rows);
     // most independent reports, then the newest, then the glossary's order of measures
     let newest: Vec<Option<&str>> = rows
         .iter()
@@ -325,7 +379,12 @@ pub fn key_figures(
                 g.measures[groups[i].measure].en,
                 srcs.join("; ")
             ));
-        } else if row.reports >= 2 && main.len() < KEY_FIGURES_MAX {
+        } else if row.reports >= 2
+            && main.len() < KEY_FIGURES_MAX
+            && !main.iter().any(|m: &FigureRow| m.what_en == row.what_en)
+        {
+            // one row per thing counted: a less reported count of the same (an early count, a
+            // part) goes with the figures of one report
             main.push(row);
         } else {
             for c in &row.claims {

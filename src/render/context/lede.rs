@@ -109,9 +109,17 @@ pub fn lede(
     out.extend(top.into_iter().map(|e| event_line("event", e, labels, ar)));
     // «the latest figure is …» only where the reports do not conflict: figures that conflict
     // may count different incidents, and the dispute line says they differ
+    // of rows that count the same thing (incidents told apart), only the most reported one
+    let mut seen: Vec<String> = Vec::new();
+    let mut first_of_kind = |r: &&FigureRow| {
+        let first = !seen.contains(&r.base_en);
+        seen.push(r.base_en.clone());
+        first
+    };
     out.extend(
         figures
             .iter()
+            .filter(|r| first_of_kind(r))
             .filter(|r| r.status != "conflict")
             .take(2)
             .map(|r| figure_line("figure", r, labels)),

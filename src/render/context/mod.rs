@@ -9,6 +9,7 @@
 mod check;
 mod events;
 mod figures;
+mod gloss;
 mod labels;
 mod lede;
 mod quotes;
@@ -124,8 +125,11 @@ pub struct ValueItem {
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureRow {
     pub id: String,
-    /// e.g. "killed — civilians (Armenia)".
+    /// e.g. "killed — civilians (Armenia)", with the incident («in Ganja, 4 Oct») when another
+    /// row counts the same thing in another incident.
     pub what_en: String,
+    /// The same without the incident.
+    pub base_en: String,
     pub what_ar: String,
     pub status: &'static str,
     pub status_ar: &'static str,

@@ -23,6 +23,8 @@ pub struct Sentence {
     pub speaker: String,
     /// Who reports it: the speaker, or else the outlet.
     pub reporter: String,
+    /// The reporter is several people («three witnesses report»).
+    pub reporter_plural: bool,
     pub agent: String,
     /// The verb for the shape: past (or present) tense for `active`, the base form after «did
     /// not» / «is to», the participle for `passive`.
@@ -49,8 +51,22 @@ pub fn with_article(noun: &str) -> String {
 }
 
 /// A speaker the glossary does not know, as the text names them.
+/// With an English gloss of its generic head when it has one: «three witnesses («ثلاثة شهود»,
+/// as written; unverified)».
 pub fn unverified(text: &str, (s, t): (usize, usize)) -> String {
-    format!("«{}» (as written; unverified)", text[s..t].trim())
+    let ar = text[s..t].trim();
+    match super::gloss::english(ar) {
+        Some(en) => format!("{en} («{ar}», as written; unverified)"),
+        None => format!("«{ar}» (as written; unverified)"),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// Who says so: a glossary entity, or the words the text uses.
@@ -92,8 +108,15 @@ pub fn of_frame(
     } else {
         who(g, text, f.said_by, f.said_by_surface)
     };
+    s.reporter_plural = !speaker.is_empty()
+        && f.said_by.is_none()
+        && f.said_by_surface
+            .is_some_and(|(a, b)| super::gloss::plural(&text[a..b]));
     s.reporter = if speaker.is_empty() {
         outlet.to_string()
+    } else if f.said_by.is_none() {
+        // a gloss opens the sentence: «Three witnesses («ثلاثة شهود», …) report»
+        capitalised(&speaker)
     } else {
         speaker.clone()
     };
