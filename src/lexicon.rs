@@ -845,6 +845,33 @@ pub fn is_title(w: &str) -> bool {
     })
 }
 
+/// A noun for a person who gives information (an official, a source, a witness): a nationality
+/// adjective after it describes them («مسؤول تركي»), not what they count.
+pub fn is_source_noun(w: &str) -> bool {
+    is_title(w)
+        || any_form(w, |w| {
+            let w = w.strip_prefix("ال").unwrap_or(w);
+            matches!(
+                w,
+                "مسوول"
+                    | "مسوولون"
+                    | "مسوولين"
+                    | "مصدر"
+                    | "مصادر"
+                    | "متحدث"
+                    | "متحدثه"
+                    | "ناطق"
+                    | "مراسل"
+                    | "شاهد"
+                    | "شهود"
+                    | "دبلوماسي"
+                    | "ضابط"
+                    | "خبير"
+                    | "محلل"
+            )
+        })
+}
+
 /// Words that follow a title before the name itself: "وزير الخارجيه الروسي سيرغي لافروف".
 pub fn is_title_filler(w: &str) -> bool {
     with_article(w).is_some()

@@ -860,7 +860,9 @@ fn side_of(
         if c.is_digits(k) {
             break;
         }
-        if let Some(e) = country(k, true) {
+        // «أشار مسؤول (أمني) تركي إلى …»: the adjective of whoever gives the figure
+        let of_source = (k.saturating_sub(2)..k).any(|p| lexicon::is_source_noun(c.w[p]));
+        if let Some(e) = country(k, true).filter(|_| !of_source) {
             return Some(e);
         }
     }

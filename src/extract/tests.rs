@@ -1012,3 +1012,14 @@ fn a_title_with_its_place_names_the_person_after_it() {
     let (g, f) = run3("وقالت ليلى منصور: «نحن هنا منذ أيام». وقال رئيس الوزراء في اجتماع مع سامر حداد إن «الأمر انتهى تماما».");
     assert_ne!(ent(&g, f.quotes[1].speaker), Some("samer"));
 }
+
+#[test]
+fn the_nationality_of_whoever_gives_a_figure_is_not_its_side() {
+    // «مسؤول أرمني»: an Armenian official, not Armenian wounded
+    let (g, f) = run2("وأشار مسؤول أرمني إلى إصابة ما بين 20 و25 شخصا في القصف.");
+    let n = f.numbers.iter().find(|n| n.value == Some(20.0)).unwrap();
+    assert_eq!(ent(&g, n.side), None);
+    // the counted people's own adjective still is
+    let (g, f) = run2("وقتل في القصف 12 جنديا أرمنيا.");
+    assert_eq!(ent(&g, f.numbers[0].side), Some("armenia"));
+}
