@@ -316,6 +316,10 @@ fn target_and_place(
     let (mut target, mut place) = (None, None);
     let mut k = from + 1;
     while k < c.len() && k <= from + 10 && clauses.same(k, i) {
+        // «… وقضت على X»: a joined verb starts another event, and X is its object
+        if c.w[k].starts_with(['و', 'ف']) && verb_form(c.w[k]) {
+            break;
+        }
         if let Some((e, adj)) = c.mention(k).filter(|_| c.mention_first[k] == Some(k)) {
             let mi = c.mention_at[k].unwrap_or(0);
             let glued = &c.key[c.ws[k].start..c.mentions[mi].kstart];
@@ -336,6 +340,9 @@ fn target_and_place(
                             | "جبهه"
                     )
                 });
+            // «من داخل اليمن»: where it came from, not where it happened
+            let origin = k >= 2 && c.w[k - 2] == "من" && prev.is_some_and(|p| p != "في");
+            let at_place = at_place && !origin;
             let titles_between = (from + 1..k).all(|m| {
                 lexicon::is_title(c.w[m])
                     || lexicon::is_title_filler(c.w[m])

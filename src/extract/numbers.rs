@@ -784,6 +784,14 @@ fn annotate(
             }
         }
     }
+    // «تعرض سبعة من رجال الأمن للإصابة»: what befell them, with «ل», right after the phrase
+    let befell = phrase_end < n
+        && clauses.same(phrase_end, last)
+        && !c.clause_break_before(phrase_end)
+        && c.w[phrase_end].starts_with('ل');
+    if measure.is_none() && befell && !percent {
+        measure = measure_at(phrase_end);
+    }
     // "بينهم 22 مدنيا" / "منهم": a part of the previous total
     if among {
         if let Some((_, pi)) = prev_number {

@@ -1023,3 +1023,30 @@ fn the_nationality_of_whoever_gives_a_figure_is_not_its_side() {
     let (g, f) = run2("وقتل في القصف 12 جنديا أرمنيا.");
     assert_eq!(ent(&g, f.numbers[0].side), Some("armenia"));
 }
+
+#[test]
+fn a_target_is_never_taken_across_another_verb_nor_a_place_from_where_it_came() {
+    let (g, f) = run2("وردت القوات على مواقع القصف وقضت على أرمينيا.");
+    assert!(
+        f.events
+            .iter()
+            .all(|e| ent(&g, e.target) != Some("armenia")),
+        "{:?}",
+        f.events
+    );
+    let (g, f) = run2("تصدت القوات لقصف كثيف من داخل أرمينيا.");
+    assert!(
+        f.events.iter().all(|e| ent(&g, e.place) != Some("armenia")),
+        "{:?}",
+        f.events
+    );
+    // where it happened still is
+    let (g, f) = run2("قصف الجيش مواقع داخل أرمينيا.");
+    assert!(f.events.iter().any(|e| ent(&g, e.place) == Some("armenia")));
+}
+
+#[test]
+fn what_befell_the_counted_after_their_noun_phrase_is_the_measure() {
+    let (g, f) = run2("وتعرض سبعة من رجال الأمن الأرمن للإصابة.");
+    assert_eq!(measured(&g, &f), [(7.0, Some("wounded".into()))]);
+}
