@@ -68,7 +68,7 @@ fn the_briefing_has_every_section_in_both_languages() {
         "Appendix for translators",
         "People, places and organisations",
         "Spellings",
-        "Figures given by one report only",
+        "Other figures, by report",
         "Coverage",
     ] {
         assert!(
