@@ -229,6 +229,10 @@ fn by_value(claims: &[ClaimItem], labels: &Labels, skip: Option<&ClaimItem>) -> 
             // two reports are named; more are counted (copies of one story count once)
             let (sources_en, sources_ar) = match (srcs.len(), reports) {
                 (1 | 2, _) => (srcs.join("; "), srcs.join("؛ ")),
+                (n, 1) => (
+                    format!("{n} copies of one story"),
+                    format!("{n} نسخ من خبر واحد"),
+                ),
                 (_, 2) => ("2 reports".into(), "تقريران".into()),
                 (_, n) => (format!("{n} reports"), format!("{n} تقارير")),
             };

@@ -27,6 +27,7 @@ fn head(w: &str) -> Option<(&'static str, &'static str, bool)> {
         "طبيب" | "اطباء" => ("doctor", "doctors"),
         "ضابط" | "ضباط" => ("officer", "officers"),
         "نايب" | "نواب" => ("member of parliament", "members of parliament"),
+        "سلطات" => ("authorities", "authorities"),
         _ => return None,
     };
     let plural = matches!(
@@ -51,6 +52,7 @@ fn head(w: &str) -> Option<(&'static str, &'static str, bool)> {
             | "اطباء"
             | "ضباط"
             | "نواب"
+            | "سلطات"
     );
     Some((sg, pl, plural))
 }
@@ -143,6 +145,10 @@ mod tests {
             Some("a government official")
         );
         assert_eq!(english("مصادر أمنية").as_deref(), Some("security sources"));
+        assert_eq!(
+            english("السلطات الأمنية").as_deref(),
+            Some("security authorities")
+        );
         assert_eq!(
             english("مسؤول أمني تركي").as_deref(),
             Some("a security official")
