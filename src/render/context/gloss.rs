@@ -5,56 +5,52 @@
 use crate::lexicon;
 use crate::normalize;
 
-/// (singular, plural) English of a head noun, by its normalised Arabic forms.
+/// Generic head nouns: (singular forms, plural forms, English singular, English plural), by
+/// their normalised Arabic forms.
+const HEADS: &[(&[&str], &[&str], &str, &str)] = &[
+    (&["شاهد"], &["شهود"], "witness", "witnesses"),
+    (
+        &["مسوول"],
+        &["مسوولون", "مسوولين", "مسوولو"],
+        "official",
+        "officials",
+    ),
+    (&["مصدر"], &["مصادر"], "source", "sources"),
+    (&["متحدث", "متحدثه"], &[], "spokesperson", "spokespeople"),
+    (
+        &["مراسل"],
+        &["مراسلون", "مراسلين"],
+        "correspondent",
+        "correspondents",
+    ),
+    (&["ساكن"], &["سكان"], "resident", "residents"),
+    (&["ناشط"], &["ناشطون", "ناشطين"], "activist", "activists"),
+    (&["محلل"], &["محللون", "محللين"], "analyst", "analysts"),
+    (&["خبير"], &["خبراء"], "expert", "experts"),
+    (
+        &["دبلوماسي"],
+        &["دبلوماسيون", "دبلوماسيين"],
+        "diplomat",
+        "diplomats",
+    ),
+    (&["مسعف"], &["مسعفون", "مسعفين"], "paramedic", "paramedics"),
+    (&["طبيب"], &["اطباء"], "doctor", "doctors"),
+    (&["ضابط"], &["ضباط"], "officer", "officers"),
+    (
+        &["نايب"],
+        &["نواب"],
+        "member of parliament",
+        "members of parliament",
+    ),
+    (&[], &["سلطات"], "authorities", "authorities"),
+];
+
+/// The English (singular, plural) of a head noun, and whether this form is plural.
 fn head(w: &str) -> Option<(&'static str, &'static str, bool)> {
-    // (singular, plural, is this form plural)
-    let (sg, pl) = match w {
-        "شاهد" | "شهود" => ("witness", "witnesses"),
-        "مسوول" | "مسوولون" | "مسوولين" | "مسوولو" => {
-            ("official", "officials")
-        }
-        "مصدر" | "مصادر" => ("source", "sources"),
-        "متحدث" | "متحدثه" => ("spokesperson", "spokespeople"),
-        "مراسل" | "مراسلون" | "مراسلين" => ("correspondent", "correspondents"),
-        "ساكن" | "سكان" => ("resident", "residents"),
-        "ناشط" | "ناشطون" | "ناشطين" => ("activist", "activists"),
-        "محلل" | "محللون" | "محللين" => ("analyst", "analysts"),
-        "خبير" | "خبراء" => ("expert", "experts"),
-        "دبلوماسي" | "دبلوماسيون" | "دبلوماسيين" => {
-            ("diplomat", "diplomats")
-        }
-        "مسعف" | "مسعفون" | "مسعفين" => ("paramedic", "paramedics"),
-        "طبيب" | "اطباء" => ("doctor", "doctors"),
-        "ضابط" | "ضباط" => ("officer", "officers"),
-        "نايب" | "نواب" => ("member of parliament", "members of parliament"),
-        "سلطات" => ("authorities", "authorities"),
-        _ => return None,
-    };
-    let plural = matches!(
-        w,
-        "شهود"
-            | "مسوولون"
-            | "مسوولين"
-            | "مسوولو"
-            | "مصادر"
-            | "مراسلون"
-            | "مراسلين"
-            | "سكان"
-            | "ناشطون"
-            | "ناشطين"
-            | "محللون"
-            | "محللين"
-            | "خبراء"
-            | "دبلوماسيون"
-            | "دبلوماسيين"
-            | "مسعفون"
-            | "مسعفين"
-            | "اطباء"
-            | "ضباط"
-            | "نواب"
-            | "سلطات"
-    );
-    Some((sg, pl, plural))
+    HEADS.iter().find_map(|&(sg, pl, en_sg, en_pl)| {
+        let plural = pl.contains(&w);
+        (plural || sg.contains(&w)).then_some((en_sg, en_pl, plural))
+    })
 }
 
 /// An adjective of kind after the head, in any of its forms («أمني، الأمنية، أمنيون»): «مصادر
